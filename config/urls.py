@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from config.health import healthz
+from planning.views import area_map
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("planning.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-rq/", include("django_rq.urls")),
+]
+# Finnish at /, Swedish at /sv/, English at /en/.
+urlpatterns += i18n_patterns(
+    path("", area_map, name="area-map"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

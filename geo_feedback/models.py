@@ -1,0 +1,1 @@
+"""Map feedback models: filled in by the feedback issue."""

@@ -1,0 +1,92 @@
+/* The residential-area map: boundaries from /api/v1/areas/, details on click, and the
+   list beside the map as the keyboard and screen-reader route to the same facts. */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("map-config").textContent);
+  var labels = JSON.parse(document.getElementById("map-labels").textContent);
+  var details = document.getElementById("area-details");
+  var numberFormat = new Intl.NumberFormat(config.language);
+
+  var map = L.map("area-map", { zoomControl: true }).setView([62.79, 22.84], 9);
+  if (config.tileUrl) {
+    L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
+  }
+
+  function escapeHtml(text) {
+    var span = document.createElement("span");
+    span.textContent = text == null ? "" : String(text);
+    return span.innerHTML;
+  }
+
+  function describe(props) {
+    var population = props.population == null ? "–" : numberFormat.format(props.population);
+    if (props.population != null && props.population_source === "estimate") {
+      population += " (" + labels.estimate + ", " + props.population_year + ")";
+    } else if (props.population_year) {
+      population += " (" + props.population_year + ")";
+    }
+    var budget = props.budget_area ? props.budget_area.name : labels.noArea;
+    return (
+      '<div class="area-popup"><h3>' + escapeHtml(props.name) + "</h3><dl>" +
+      "<dt>" + escapeHtml(labels.code) + "</dt><dd>" + escapeHtml(props.code) + "</dd>" +
+      "<dt>" + escapeHtml(labels.population) + "</dt><dd>" + escapeHtml(population) + "</dd>" +
+      "<dt>" + escapeHtml(labels.budgetArea) + "</dt><dd>" + escapeHtml(budget) + "</dd>" +
+      "</dl></div>"
+    );
+  }
+
+  var layersByCode = {};
+  var selected = null;
+
+  function select(code, fit) {
+    var layer = layersByCode[code];
+    if (!layer) { return; }
+    if (selected) { selected.setStyle({ weight: 1, fillOpacity: 0.15 }); }
+    selected = layer;
+    layer.setStyle({ weight: 3, fillOpacity: 0.35 });
+    var html = describe(layer.feature.properties);
+    details.innerHTML = html;
+    if (fit) { map.fitBounds(layer.getBounds(), { maxZoom: 13 }); }
+    layer.bindPopup(html).openPopup(fit ? layer.getBounds().getCenter() : undefined);
+    document.querySelectorAll("tr[data-area-code]").forEach(function (row) {
+      row.classList.toggle("is-selected", row.getAttribute("data-area-code") === code);
+    });
+  }
+
+  fetch(config.areasUrl, { headers: { Accept: "application/geo+json" } })
+    .then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    })
+    .then(function (collection) {
+      var budgetAreas = L.geoJSON(
+        { type: "FeatureCollection", features: collection.features.filter(function (f) {
+            return f.properties.kind === "budget_area"; }) },
+        { interactive: false, style: { color: "#1f3a60", weight: 3, fill: false } }
+      );
+      var residential = L.geoJSON(
+        { type: "FeatureCollection", features: collection.features.filter(function (f) {
+            return f.properties.kind !== "budget_area" && f.properties.kind !== "city"; }) },
+        {
+          style: { color: "#00529b", weight: 1, fillColor: "#3f8fd2", fillOpacity: 0.15 },
+          onEachFeature: function (feature, layer) {
+            layersByCode[feature.properties.code] = layer;
+            layer.on("click", function () { select(feature.properties.code, false); });
+          },
+        }
+      ).addTo(map);
+      budgetAreas.addTo(map);
+      if (residential.getLayers().length) { map.fitBounds(residential.getBounds()); }
+      document.getElementById("area-map").setAttribute("data-loaded", String(residential.getLayers().length));
+    })
+    .catch(function () {
+      details.textContent = labels.loadFailed;
+    });
+
+  document.querySelectorAll("button.show-on-map").forEach(function (button) {
+    button.addEventListener("click", function () {
+      select(button.getAttribute("data-area-code"), true);
+      document.getElementById("area-map").scrollIntoView({ block: "nearest" });
+    });
+  });
+})();
