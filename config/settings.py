@@ -125,6 +125,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env("STATIC_ROOT")
+if DEBUG:  # WhiteNoise warns on every request while collectstatic has never run
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {

@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` and `make test`. Both provision what is missing first.
+SHELL := /bin/bash
+PYTHON := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test provision demo serve worker bench lint clean-venv
+
+## run: install what is missing, prepare the database, load the demo city, serve it with a worker
+run: provision
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo_city
+	HOST=$(HOST) PORT=$(PORT) bash config/serve.sh
+
+## test: install what is missing (Debian's chromium too) and run the whole suite
+test:
+	bash config/provision.sh --browser
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+provision:
+	bash config/provision.sh
+
+## bench: benchmarks against raw SQL (not part of CI)
+bench: provision
+	$(PYTHON) -m pytest tests/bench -s -p no:cacheprovider $(PYTEST_ARGS)
+
+lint:
+	$(PYTHON) -m ruff check . || true
+
+clean-venv:
+	rm -rf .venv

@@ -1,0 +1,3 @@
+from tests.factories.areas import AreaFactory, square
+
+__all__ = ["AreaFactory", "square"]
