@@ -21,6 +21,7 @@ env = environ.Env(
     REDIS_URL=(str, "redis://127.0.0.1:6379/0"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    SECURE_HSTS_PRELOAD=(bool, True),
     SECURE_PROXY_SSL_HEADER_ENABLED=(bool, False),
     HEALTH_CHECK_TIMEOUT=(float, 2.0),
     MAP_TILE_URL=(str, "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
@@ -168,7 +169,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
     SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = False
+    SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -27,6 +27,8 @@ def area_map(request):
                 "estimate": _("estimate"),
                 "budgetArea": _("Resident budget area"),
                 "code": _("Code"),
+                "zoomIn": _("Zoom in"),
+                "zoomOut": _("Zoom out"),
                 "noArea": _("Not in any resident budget area"),
                 "loadFailed": _("The map could not load the areas. The list beside the map works without it."),
             },

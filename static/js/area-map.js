@@ -7,7 +7,10 @@
   var details = document.getElementById("area-details");
   var numberFormat = new Intl.NumberFormat(config.language);
 
-  var map = L.map("area-map", { zoomControl: true }).setView([62.79, 22.84], 9);
+  var container = document.getElementById("area-map");
+  var map = L.map(container, { zoomControl: false }).setView([62.79, 22.84], 9);
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+  container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
   }
@@ -77,7 +80,7 @@
       ).addTo(map);
       budgetAreas.addTo(map);
       if (residential.getLayers().length) { map.fitBounds(residential.getBounds()); }
-      document.getElementById("area-map").setAttribute("data-loaded", String(residential.getLayers().length));
+      container.setAttribute("data-loaded", String(residential.getLayers().length));
     })
     .catch(function () {
       details.textContent = labels.loadFailed;
@@ -86,7 +89,7 @@
   document.querySelectorAll("button.show-on-map").forEach(function (button) {
     button.addEventListener("click", function () {
       select(button.getAttribute("data-area-code"), true);
-      document.getElementById("area-map").scrollIntoView({ block: "nearest" });
+      container.scrollIntoView({ block: "nearest" });
     });
   });
 })();

@@ -104,12 +104,21 @@ def test_point_outside_every_area_returns_an_empty_collection(client, nested_cit
         ("nan_x,62", "LON,LAT"),
         ("200,62.7", "between -180 and 180"),
         ("22.8,95", "between -90 and 90"),
+        ("nan,62.7", "between -180 and 180"),
+        ("22.8,inf", "between -180 and 180"),
     ],
 )
 def test_malformed_point_is_a_400_naming_the_field(client, nested_city, value, message):
-    response = client.get("/api/v1/areas/", {"contains": value})
+    response = client.get("/api/v1/areas/", {"contains": value}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert message in response.json()["contains"][0]
+
+
+def test_errors_speak_finnish_by_default_and_swedish_on_request(client, nested_city):
+    finnish = client.get("/api/v1/areas/", {"contains": "abc"})
+    assert finnish.json() == {"contains": ["Anna piste muodossa LON,LAT desimaaliasteina, esim. 22.84,62.79."]}
+    swedish = client.get("/api/v1/areas/", {"contains": "abc"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.json()["contains"][0].startswith("Ange punkten som LON,LAT")
 
 
 def test_unknown_kind_is_a_400_naming_the_field(client, nested_city):
@@ -137,3 +146,10 @@ def test_list_query_count_does_not_grow_with_areas(client, nested_city, django_a
         AreaFactory(parent=nested_city["west"])
     with django_assert_num_queries(2):  # the ids in order, then the GeoJSON built by PostGIS
         assert len(codes(client.get("/api/v1/areas/"))) == 24
+
+
+def test_clients_may_ask_for_geojson_by_media_type(client, nested_city):
+    response = client.get("/api/v1/areas/", HTTP_ACCEPT="application/geo+json")
+    assert codes(response) == ["A", "B", "C", "W"]
+    error = client.get("/api/v1/areas/?contains=x", HTTP_ACCEPT="application/geo+json")
+    assert error.status_code == 400 and "contains" in error.json()

@@ -1,0 +1,40 @@
+"""API conventions shared by every app: language negotiation and the GeoJSON media type."""
+
+from django.conf import settings
+from django.utils import translation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+GEOJSON = "application/geo+json"
+
+
+def api_language(request) -> str:
+    """``?lang=`` first, then the cookie and Accept-Language, then Finnish.
+
+    The pages carry their language in the URL (/, /sv/, /en/); the API has no prefix, so
+    Django's LocaleMiddleware would give it Finnish whatever the client asks for.
+    """
+    supported = {code for code, _name in settings.LANGUAGES}
+    asked = (request.GET.get("lang") or "")[:2].lower()
+    if asked in supported:
+        return asked
+    return translation.get_language_from_request(request, check_path=False)
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """Lets clients ask for ``Accept: application/geo+json`` (RFC 7946); errors stay plain JSON."""
+
+    media_type = GEOJSON
+    format = "geojson"
+
+
+class LocalizedAPIView(APIView):
+    """An API view whose messages and names follow the client's language."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
+
+    def initial(self, request, *args, **kwargs):
+        self.language = api_language(request)
+        translation.activate(self.language)
+        request.LANGUAGE_CODE = self.language
+        super().initial(request, *args, **kwargs)

@@ -1,0 +1,37 @@
+"""Start-up configuration: secrets are required in production and the deploy check is clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {**os.environ, **env}
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start_with_a_clear_message():
+    result = manage("check", DEBUG="false", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_reports_nothing_serious_in_production():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="false", SECRET_KEY="a-long-random-production-secret-" + "x" * 40, ALLOWED_HOSTS="palaute.example.fi",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_defaults_need_no_environment():
+    result = manage("check", DEBUG="true", SECRET_KEY="")
+    assert result.returncode == 0, result.stderr
