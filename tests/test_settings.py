@@ -35,3 +35,12 @@ def test_deploy_check_reports_nothing_serious_in_production():
 def test_development_defaults_need_no_environment():
     result = manage("check", DEBUG="true", SECRET_KEY="")
     assert result.returncode == 0, result.stderr
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    result = manage(
+        "collectstatic", "--noinput", DEBUG="false", SECRET_KEY="x" * 50, STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/leaflet/leaflet.js" in manifest and "js/area-map.js" in manifest
