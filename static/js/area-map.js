@@ -8,7 +8,11 @@
   var numberFormat = new Intl.NumberFormat(config.language);
 
   var container = document.getElementById("area-map");
-  var map = L.map(container, { zoomControl: false }).setView([62.79, 22.84], 9);
+  // WCAG 2.3.3: no fades or zoom animations for people who ask the system for less motion.
+  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var map = L.map(container, {
+    zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
+  }).setView([62.79, 22.84], 9);
   L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
   container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
   if (config.tileUrl) {

@@ -37,7 +37,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    # Reduced motion: the page then skips Leaflet's fades, so axe never measures a half-faded popup.
+    context = browser.new_context(
+        locale="fi-FI", viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
+    )
     # Background tiles come from the internet, which tests never reach: refuse them at once.
     context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page = context.new_page()

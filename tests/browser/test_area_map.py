@@ -43,6 +43,7 @@ def test_map_page_lists_the_areas_and_a_click_on_the_map_tells_about_the_area(
     expect(popup).to_contain_text("arvio")
     expect(page.locator("#area-details")).to_contain_text("Seinäjoki Keskus")
     expect(page.locator("tr[data-area-code='60100']")).to_have_class("is-selected")
+    expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")
     axe_check(page)
 
 
