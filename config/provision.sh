@@ -145,8 +145,12 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 if [[ ! -f $STAMP || pyproject.toml -nt $STAMP ]]; then
     say "Installing the project and its dependencies into .venv"
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[dev]'
+    mkdir -p .local
+    if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[dev]'; } \
+            > .local/pip-install.log 2>&1; then
+        tail -n 40 .local/pip-install.log >&2
+        die "installing the Python dependencies failed (full log: .local/pip-install.log)"
+    fi
     touch "$STAMP"
 fi
 
