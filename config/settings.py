@@ -34,6 +34,8 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "palaute@seinajoki.invalid"),
     LOG_LEVEL=(str, "INFO"),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
+    FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -153,6 +155,9 @@ API_SRID = 4326
 MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 HEALTH_CHECK_TIMEOUT = env("HEALTH_CHECK_TIMEOUT")
+# Absolute links in emails (the follow link) start with this; no trailing slash.
+SITE_URL = env("SITE_URL").rstrip("/")
+FEEDBACK_NUMBER_PREFIX = env("FEEDBACK_NUMBER_PREFIX")
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -9,12 +9,14 @@ from planning.views import area_map
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("planning.api.urls")),
+    path("api/v1/", include("geo_feedback.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-rq/", include("django_rq.urls")),
 ]
 # Finnish at /, Swedish at /sv/, English at /en/.
 urlpatterns += i18n_patterns(
     path("", area_map, name="area-map"),
+    path("palaute/", include("geo_feedback.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -144,3 +144,26 @@ def area_table(*, language: str = "fi") -> list[AreaListItem]:
         for area in areas
         if area.kind not in (AreaKind.CITY, AreaKind.BUDGET_AREA)
     ]
+
+
+@dataclass(frozen=True)
+class PointPlacement:
+    """Where a point lies: whether it is inside the city, and its innermost residential area."""
+
+    inside_city: bool
+    area: Area | None
+
+
+def area_placement(point) -> PointPlacement:
+    """Place ``point`` (any SRID) in the city (one query, two for a city without a city area).
+
+    The city is the union of the areas of kind "city"; a database without one (an imported
+    second city, say) counts any area as the city.
+    """
+    containing = list(Area.objects.containing(point).defer("boundary"))
+    residential = [area for area in containing if area.kind not in (AreaKind.CITY, AreaKind.BUDGET_AREA)]
+    if any(area.kind == AreaKind.CITY for area in containing):
+        inside = True
+    else:
+        inside = bool(containing) and not Area.objects.of_kind(AreaKind.CITY).exists()
+    return PointPlacement(inside_city=inside, area=residential[0] if residential else None)

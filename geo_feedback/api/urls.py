@@ -1,0 +1,17 @@
+from django.urls import path
+
+from geo_feedback.api.places import PlaceSearchView
+from geo_feedback.api.views import (
+    CategoryListView,
+    FeedbackDetailView,
+    FeedbackListCreateView,
+    FeedbackSupportView,
+)
+
+urlpatterns = [
+    path("categories/", CategoryListView.as_view(), name="category-list"),
+    path("feedback/", FeedbackListCreateView.as_view(), name="feedback-list"),
+    path("feedback/<str:number>/", FeedbackDetailView.as_view(), name="feedback-detail"),
+    path("feedback/<str:number>/support/", FeedbackSupportView.as_view(), name="feedback-support"),
+    path("places/", PlaceSearchView.as_view(), name="place-search"),
+]

@@ -1,1 +1,0 @@
-"""Map feedback models: filled in by the feedback issue."""

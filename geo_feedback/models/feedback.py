@@ -1,0 +1,207 @@
+"""Feedback tickets, their photos, their history and their followers."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
+
+from geo_feedback.querysets import FeedbackQuerySet
+from geo_feedback.statuses import FeedbackStatus, can_transition
+
+DESCRIPTION_MIN = 10
+DESCRIPTION_MAX = 5000
+
+
+class FeedbackKind(models.TextChoices):
+    """What the resident is telling the city."""
+
+    FAULT = "fault", _("Fault")  # something is broken or dangerous
+    IDEA = "idea", _("Idea or suggestion")  # something could be better
+    QUESTION = "question", _("Question")  # the resident wants an answer
+    PRAISE = "praise", _("Praise")  # shared publicly and highlighted (§3.3.2)
+
+
+class Channel(models.TextChoices):
+    """How the ticket reached the city."""
+
+    WEB = "web", _("Web")
+    SERVICE_POINT = "service_point", _("Customer service point")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("Email")
+    API = "api", _("API")
+
+
+def _follow_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Feedback(models.Model):
+    """One report from a resident: a fault, idea, question or praise, usually on the map."""
+
+    number = models.CharField(
+        max_length=32, unique=True, help_text=_("Readable number residents quote, e.g. SJK-2026-000123.")
+    )
+    category = models.ForeignKey(
+        "geo_feedback.Category", on_delete=models.PROTECT, related_name="feedback", help_text=_("Topic.")
+    )
+    kind = models.CharField(max_length=16, choices=FeedbackKind.choices, help_text=_("Kind of feedback."))
+    description = models.TextField(help_text=_("What the resident wrote (public)."))
+    location = models.PointField(
+        srid=settings.STORAGE_SRID, null=True, blank=True, help_text=_("Where (EPSG:3067), if anywhere.")
+    )
+    address_text = models.CharField(
+        max_length=300, blank=True, help_text=_("The place as the resident described or searched it.")
+    )
+    area = models.ForeignKey(
+        "planning.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback",
+        help_text=_("Residential area the location lies in, found by point-in-polygon."),
+    )
+    department = models.ForeignKey(
+        "geo_feedback.Department", on_delete=models.PROTECT, related_name="feedback",
+        help_text=_("Department or outside body responsible, from the category."),
+    )
+    status = models.CharField(
+        max_length=16, choices=FeedbackStatus.choices, default=FeedbackStatus.RECEIVED,
+        help_text=_("Where the ticket stands; changed only by the status service."),
+    )
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.WEB,
+                               help_text=_("How the ticket reached the city."))
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi",
+                                help_text=_("Language the resident used; their emails are in it."))
+    # Private: never in a public page, list or API.
+    reporter_name = models.CharField(max_length=200, blank=True, help_text=_("Private: reporter's name."))
+    reporter_email = models.EmailField(blank=True, help_text=_("Private: for the receipt and status news."))
+    reporter_phone = models.CharField(max_length=40, blank=True, help_text=_("Private: reporter's phone."))
+    follow_token = models.CharField(
+        max_length=64, unique=True, default=_follow_token, editable=False,
+        help_text=_("Private: the secret in the reporter's follow link."),
+    )
+    supporter_count = models.PositiveIntegerField(
+        default=0, help_text=_("Residents who said 'me too' (kept by the support service).")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, help_text=_("When it was received."))
+    updated_at = models.DateTimeField(auto_now=True, help_text=_("When it last changed."))
+    status_changed_at = models.DateTimeField(auto_now_add=True, help_text=_("When the status last changed."))
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        help_text=_("The ticket this one was closed as a duplicate of."),
+    )
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        indexes = [
+            models.Index(fields=["status", "category"]),
+            models.Index(fields=["area", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=FeedbackStatus.values), name="feedback_status_known"),
+            # The description's length is a rule of the data, not only of the form.
+            models.CheckConstraint(
+                condition=Q(
+                    GreaterThanOrEqual(Length("description"), DESCRIPTION_MIN),
+                    LessThanOrEqual(Length("description"), DESCRIPTION_MAX),
+                ),
+                name="feedback_description_10_to_5000_chars",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=FeedbackKind.values), name="feedback_kind_known"),
+            models.CheckConstraint(condition=Q(channel__in=Channel.values), name="feedback_channel_known"),
+            models.CheckConstraint(condition=~Q(merged_into=models.F("id")), name="feedback_not_merged_into_self"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def can_transition_to(self, status: str) -> bool:
+        return can_transition(self.status, status)
+
+
+class FeedbackNumberCounter(models.Model):
+    """The last number given in a year; locked row by row so numbers never repeat."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True, help_text=_("Calendar year."))
+    last = models.PositiveIntegerField(default=0, help_text=_("Last sequence number given this year."))
+
+    class Meta:
+        verbose_name = _("feedback number counter")
+
+
+class FeedbackPhoto(models.Model):
+    """A photo attached to feedback, re-encoded without any EXIF or GPS data."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="photos",
+                                 help_text=_("The report the photo belongs to."))
+    image = models.ImageField(upload_to="feedback/%Y/%m/", help_text=_("The cleaned photo."))
+    thumbnail = models.ImageField(upload_to="feedback/thumbs/%Y/%m/", blank=True,
+                                  help_text=_("Small version, made by a background job."))
+    width = models.PositiveIntegerField(help_text=_("Width in pixels."))
+    height = models.PositiveIntegerField(help_text=_("Height in pixels."))
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the report's photos."))
+    is_public = models.BooleanField(default=True, help_text=_("Hidden photos are seen by staff only."))
+    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When it was uploaded."))
+
+    class Meta:
+        ordering = ["feedback", "position", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+
+class FeedbackEvent(models.Model):
+    """One change to a ticket: who, when, from which status to which, and the notes."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events",
+                                 help_text=_("The ticket that changed."))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Staff member who made the change; empty for the resident or the system."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the change happened."))
+    from_status = models.CharField(max_length=16, blank=True, choices=FeedbackStatus.choices,
+                                   help_text=_("Status before; empty when the ticket was created."))
+    to_status = models.CharField(max_length=16, choices=FeedbackStatus.choices, help_text=_("Status after."))
+    public_note = models.TextField(blank=True, help_text=_("Shown to everyone on the report's page."))
+    internal_note = models.TextField(blank=True, help_text=_("Seen by staff only."))
+
+    class Meta:
+        ordering = ["feedback", "created_at", "id"]
+        verbose_name = _("feedback event")
+        verbose_name_plural = _("feedback events")
+
+
+class FeedbackFollower(models.Model):
+    """A resident who follows a ticket: said 'me too' and, with an email, hears of changes."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="followers",
+                                 help_text=_("The ticket followed."))
+    email = models.EmailField(blank=True, help_text=_("Private: where status news go; empty for support only."))
+    token = models.CharField(max_length=64, unique=True, default=_follow_token, editable=False,
+                             help_text=_("Private: the secret in this follower's unsubscribe link."))
+    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When they joined."))
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feedback", "email"], condition=~Q(email=""), name="follower_once_per_email"
+            ),
+        ]
+
+
+class IdempotencyKey(models.Model):
+    """A client's Idempotency-Key on creation: a retried request gets the first one's report."""
+
+    key = models.CharField(max_length=200, unique=True, help_text=_("The header's value."))
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="+",
+                                 help_text=_("The report the first request created."))
+    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the key was first used."))
+
+    class Meta:
+        verbose_name = _("idempotency key")

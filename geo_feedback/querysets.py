@@ -1,0 +1,29 @@
+"""Spatial and visibility queries on feedback; the only place that knows the storage SRID."""
+
+from django.contrib.gis.geos import Point, Polygon
+from django.contrib.gis.measure import D
+from django.db import models
+
+from geo_feedback.statuses import HIDDEN_STATUSES, OPEN_STATUSES
+from planning.querysets import to_storage
+
+
+class FeedbackQuerySet(models.QuerySet):
+    """Queries on feedback tickets."""
+
+    def public(self) -> "FeedbackQuerySet":
+        """What anyone may see: everything but spam and abuse."""
+        return self.exclude(status__in=HIDDEN_STATUSES)
+
+    def open(self) -> "FeedbackQuerySet":
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def near(self, point: Point, *, metres: float) -> "FeedbackQuerySet":
+        """Tickets within ``metres`` of ``point`` (any SRID), uses the spatial index."""
+        return self.filter(location__dwithin=(to_storage(point), D(m=metres)))
+
+    def in_bbox(self, bbox: tuple[float, float, float, float]) -> "FeedbackQuerySet":
+        """Tickets inside a (minlon, minlat, maxlon, maxlat) WGS84 box."""
+        box = Polygon.from_bbox(bbox)
+        box.srid = 4326
+        return self.filter(location__intersects=to_storage(box))

@@ -1,0 +1,85 @@
+"""The city's departments and feedback categories (DOMAIN.md); safe to run again.
+
+Existing rows keep what administrators changed; only missing ones are created.
+"""
+
+CITY_ENVIRONMENT = "kaupunkiymparisto"
+EDUCATION_WELLBEING = "sivistys"
+WELLBEING_COUNTY = "hyvinvointialue"
+
+DEPARTMENTS = [
+    # code, fi, sv, en, external
+    ("konsernipalvelut", "Konsernipalvelut", "Koncerntjänster", "Group services", False),
+    ("elinvoima", "Elinvoiman ja kilpailukyvyn toimiala", "Sektorn för livskraft och konkurrenskraft",
+     "Vitality and competitiveness", False),
+    (CITY_ENVIRONMENT, "Kaupunkiympäristön toimiala", "Sektorn för stadsmiljö", "City environment", False),
+    (EDUCATION_WELLBEING, "Sivistyksen ja hyvinvoinnin toimiala", "Sektorn för bildning och välfärd",
+     "Education and wellbeing", False),
+    (WELLBEING_COUNTY, "Etelä-Pohjanmaan hyvinvointialue", "Södra Österbottens välfärdsområde",
+     "South Ostrobothnia wellbeing services county", True),
+]
+
+CATEGORIES = [
+    # service code, fi, sv, en, group, location required, department, target days, duplicate radius (m)
+    ("171", "Katujen kunto", "Gatornas skick", "Street condition", "city_environment", True, CITY_ENVIRONMENT, 14, 250),
+    ("175", "Liikenne", "Trafik", "Traffic", "city_environment", True, CITY_ENVIRONMENT, 21, 250),
+    ("198", "Liikennemerkit", "Trafikmärken", "Traffic signs", "city_environment", True, CITY_ENVIRONMENT, 7, 150),
+    ("177", "Pysäköinninvalvonta", "Parkeringsövervakning", "Parking enforcement", "city_environment", True,
+     CITY_ENVIRONMENT, 3, 150),
+    ("174", "Puistot ja viheralueet", "Parker och grönområden", "Parks and green areas", "city_environment", True,
+     CITY_ENVIRONMENT, 14, 250),
+    ("178", "Asuminen", "Boende", "Housing", "city_environment", False, CITY_ENVIRONMENT, 21, 250),
+    ("179", "Katuvalaistus", "Gatubelysning", "Street lighting", "city_environment", True, CITY_ENVIRONMENT, 14, 150),
+    ("181", "Bussipysäkit", "Busshållplatser", "Bus stops", "city_environment", True, CITY_ENVIRONMENT, 14, 150),
+    ("182", "Joukkoliikenne", "Kollektivtrafik", "Public transport", "city_environment", False, CITY_ENVIRONMENT,
+     21, 500),
+    ("211", "Liikuntapaikat", "Idrottsplatser", "Sports places", "city_environment", True, CITY_ENVIRONMENT, 14, 250),
+    ("183", "Kävely- ja pyöräilyreitit", "Gång- och cykelvägar", "Walking and cycling routes", "city_environment",
+     True, CITY_ENVIRONMENT, 14, 250),
+    ("184", "Liikenneturvallisuus", "Trafiksäkerhet", "Traffic safety", "city_environment", True, CITY_ENVIRONMENT,
+     21, 250),
+    ("185", "Kaavoitus", "Planläggning", "Zoning", "city_environment", False, CITY_ENVIRONMENT, 30, 1000),
+    ("246", "Roskaantuminen", "Nedskräpning", "Littering", "city_environment", True, CITY_ENVIRONMENT, 7, 150),
+    ("172", "Ilkivalta", "Skadegörelse", "Vandalism", "city_environment", True, CITY_ENVIRONMENT, 7, 150),
+    ("301", "Perusopetus", "Grundläggande utbildning", "Basic education", "services", False, EDUCATION_WELLBEING,
+     21, 250),
+    ("302", "Nuorisopalvelut", "Ungdomstjänster", "Youth services", "services", False, EDUCATION_WELLBEING, 21, 250),
+    ("303", "Kulttuuripalvelut", "Kulturtjänster", "Culture", "services", False, EDUCATION_WELLBEING, 21, 250),
+    ("304", "Kirjasto", "Bibliotek", "Library", "services", False, EDUCATION_WELLBEING, 14, 250),
+    ("305", "Museot", "Museer", "Museums", "services", False, EDUCATION_WELLBEING, 21, 250),
+    ("306", "Varhaiskasvatus", "Småbarnspedagogik", "Early childhood education", "services", False,
+     EDUCATION_WELLBEING, 14, 250),
+    ("307", "Liikuntapalvelut", "Idrottstjänster", "Sports services", "services", False, EDUCATION_WELLBEING, 14, 250),
+    ("308", "Vapaa-aika", "Fritid", "Leisure", "services", False, EDUCATION_WELLBEING, 21, 250),
+    ("401", "Terveyspalvelut", "Hälsotjänster", "Health services", "services", False, WELLBEING_COUNTY, 14, 250),
+    ("402", "Sosiaalipalvelut", "Socialtjänster", "Social services", "services", False, WELLBEING_COUNTY, 14, 250),
+    ("403", "Ikäihmisten palvelut", "Äldreomsorg", "Services for older people", "services", False, WELLBEING_COUNTY,
+     14, 250),
+    ("404", "Vammaispalvelut", "Handikappservice", "Disability services", "services", False, WELLBEING_COUNTY,
+     14, 250),
+]
+
+
+def categories_seed(apps=None) -> int:
+    """Create the departments and categories that are missing; returns how many categories exist."""
+    if apps is None:
+        from django.apps import apps as registry
+
+        apps = registry
+    Department = apps.get_model("geo_feedback", "Department")
+    Category = apps.get_model("geo_feedback", "Category")
+    departments = {}
+    for code, fi, sv, en, external in DEPARTMENTS:
+        departments[code], _created = Department.objects.get_or_create(
+            code=code, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "is_external": external}
+        )
+    for order, (code, fi, sv, en, group, location, department, days, radius) in enumerate(CATEGORIES):
+        Category.objects.get_or_create(
+            service_code=code,
+            defaults={
+                "name_fi": fi, "name_sv": sv, "name_en": en, "group": group, "location_required": location,
+                "department": departments[department], "target_days": days, "duplicate_radius_m": radius,
+                "sort_order": order,
+            },
+        )
+    return Category.objects.count()

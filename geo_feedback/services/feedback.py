@@ -1,0 +1,233 @@
+"""Every write to a feedback ticket: creation, status changes and residents' support."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from geo_feedback import jobs
+from geo_feedback.models import (
+    Category,
+    Channel,
+    Feedback,
+    FeedbackEvent,
+    FeedbackFollower,
+    FeedbackKind,
+    FeedbackNumberCounter,
+    FeedbackPhoto,
+    IdempotencyKey,
+    Notification,
+)
+from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
+from geo_feedback.services.notifications import notification_queue
+from geo_feedback.services.photos import MAX_PHOTOS, photo_clean
+from geo_feedback.services.queue import enqueue_after_commit
+from geo_feedback.statuses import FeedbackStatus
+from planning.selectors import area_placement
+
+
+class FeedbackInvalid(ValidationError):
+    """Input a resident can correct; ``message_dict`` maps each field to its messages."""
+
+
+class TransitionNotAllowed(Exception):
+    """The ticket cannot move from its status to the one asked for."""
+
+
+class ChangedMeanwhile(Exception):
+    """Someone else changed the ticket since the caller last saw it."""
+
+    def __init__(self, feedback: Feedback, seen_status: str):
+        super().__init__(f"{feedback.number} is now {feedback.status}, not {seen_status}")
+        self.feedback = feedback
+        self.seen_status = seen_status
+
+
+@dataclass(frozen=True)
+class CreatedFeedback:
+    feedback: Feedback
+    created: bool  # False when an Idempotency-Key returned an earlier report
+
+
+def feedback_number_next(*, year: int) -> str:
+    """The next readable number of ``year``: the counter row is locked, so none repeats."""
+    FeedbackNumberCounter.objects.get_or_create(year=year)
+    counter = FeedbackNumberCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{settings.FEEDBACK_NUMBER_PREFIX}-{year}-{counter.last:06d}"
+
+
+def _validate(*, category: Category | None, kind: str, description: str, location: Point | None,
+              photos: Sequence) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if category is None or not category.is_active:
+        errors["category"] = [_("Choose one of the categories.")]
+    if kind not in FeedbackKind.values:
+        errors["kind"] = [_("Choose fault, idea, question or praise.")]
+    if len(description) < DESCRIPTION_MIN:
+        errors["description"] = [_("Tell a little more: at least %(min)d characters.") % {"min": DESCRIPTION_MIN}]
+    elif len(description) > DESCRIPTION_MAX:
+        errors["description"] = [
+            _("The description is %(length)d characters; at most %(max)d fit.")
+            % {"length": len(description), "max": DESCRIPTION_MAX}
+        ]
+    if location is None and category is not None and category.location_required:
+        errors["location"] = [_("Mark the place on the map or search for an address: this category needs one.")]
+    if len(photos) > MAX_PHOTOS:
+        errors["photos"] = [_("At most %(max)d photos.") % {"max": MAX_PHOTOS}]
+    return errors
+
+
+@transaction.atomic
+def feedback_create(
+    *,
+    category: Category | None,
+    kind: str,
+    description: str,
+    location: Point | None = None,
+    address_text: str = "",
+    photos: Sequence = (),
+    reporter_name: str = "",
+    reporter_email: str = "",
+    reporter_phone: str = "",
+    channel: str = Channel.WEB,
+    language: str = "fi",
+    idempotency_key: str = "",
+    actor=None,
+) -> CreatedFeedback:
+    """Store a resident's report with its photos, history row and receipt; route it by category.
+
+    Raises FeedbackInvalid naming each field that is wrong; nothing is stored then.
+    """
+    if idempotency_key:
+        earlier = IdempotencyKey.objects.filter(key=idempotency_key).select_related("feedback").first()
+        if earlier is not None:
+            return CreatedFeedback(feedback=earlier.feedback, created=False)
+
+    description = (description or "").strip()
+    errors = _validate(category=category, kind=kind, description=description, location=location, photos=photos)
+    placement = None
+    if location is not None:
+        placement = area_placement(location)
+        if not placement.inside_city:
+            errors.setdefault("location", []).append(
+                _("The place is outside the city. Feedback on other municipalities goes to them.")
+            )
+    cleaned = []
+    for index, upload in enumerate(photos[:MAX_PHOTOS]):
+        try:
+            cleaned.append(photo_clean(upload, name=f"photo-{index + 1}"))
+        except ValidationError as error:
+            errors.setdefault("photos", []).extend(error.messages)
+    if errors:
+        raise FeedbackInvalid(errors)
+
+    now = timezone.now()
+    feedback = Feedback.objects.create(
+        number=feedback_number_next(year=timezone.localtime(now).year),
+        category=category,
+        kind=kind,
+        description=description,
+        location=location.transform(settings.STORAGE_SRID, clone=True) if location is not None else None,
+        address_text=address_text.strip()[:300],
+        area=placement.area if placement else None,
+        department=category.department,
+        channel=channel,
+        language=language if language in dict(settings.LANGUAGES) else "fi",
+        reporter_name=reporter_name.strip(),
+        reporter_email=reporter_email.strip(),
+        reporter_phone=reporter_phone.strip(),
+    )
+    FeedbackEvent.objects.create(feedback=feedback, actor=actor, from_status="", to_status=feedback.status)
+    for position, photo in enumerate(cleaned):
+        stored = FeedbackPhoto.objects.create(
+            feedback=feedback, image=photo.content, width=photo.width, height=photo.height, position=position
+        )
+        enqueue_after_commit(jobs.photo_thumbnail_make, stored.pk)
+    if idempotency_key:
+        try:
+            with transaction.atomic():
+                IdempotencyKey.objects.create(key=idempotency_key, feedback=feedback)
+        except IntegrityError:  # a parallel retry won the race: give its report, keep none of ours
+            transaction.set_rollback(True)
+            earlier = IdempotencyKey.objects.select_related("feedback").get(key=idempotency_key)
+            return CreatedFeedback(feedback=earlier.feedback, created=False)
+    if feedback.reporter_email:
+        notification_queue(feedback=feedback, kind=Notification.Kind.RECEIPT, recipients=[feedback.reporter_email])
+    if category.department.is_external:
+        feedback_transition(
+            feedback=feedback,
+            to_status=FeedbackStatus.FORWARDED,
+            public_note=_("This topic belongs to %(body)s. Your feedback has been forwarded there.")
+            % {"body": category.department.name(feedback.language)},
+            notify=False,  # the receipt already says so
+        )
+        feedback.refresh_from_db()
+    return CreatedFeedback(feedback=feedback, created=True)
+
+
+@transaction.atomic
+def feedback_transition(
+    *,
+    feedback: Feedback,
+    to_status: str,
+    actor=None,
+    public_note: str = "",
+    internal_note: str = "",
+    seen_status: str | None = None,
+    notify: bool = True,
+) -> Feedback:
+    """Move a ticket to ``to_status``: the one place a status changes.
+
+    Locks the row, checks the move against the table in ``statuses``, writes the event row and
+    queues emails to the reporter and followers after commit. With ``seen_status``, a ticket
+    that someone else moved meanwhile raises ChangedMeanwhile instead of being overwritten.
+    """
+    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
+    if seen_status is not None and locked.status != seen_status:
+        raise ChangedMeanwhile(locked, seen_status)
+    if not locked.can_transition_to(to_status):
+        raise TransitionNotAllowed(
+            _("A ticket that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": FeedbackStatus(locked.status).label, "to": FeedbackStatus(to_status).label}
+        )
+    from_status = locked.status
+    locked.status = to_status
+    locked.status_changed_at = timezone.now()
+    locked.save(update_fields=["status", "status_changed_at", "updated_at"])
+    FeedbackEvent.objects.create(
+        feedback=locked, actor=actor, from_status=from_status, to_status=to_status,
+        public_note=public_note.strip(), internal_note=internal_note.strip(),
+    )
+    if notify:
+        recipients = [locked.reporter_email] if locked.reporter_email else []
+        recipients += list(locked.followers.exclude(email="").values_list("email", flat=True))
+        if recipients:
+            notification_queue(feedback=locked, kind=Notification.Kind.STATUS, recipients=recipients,
+                               public_note=public_note.strip())
+    feedback.status = locked.status
+    feedback.status_changed_at = locked.status_changed_at
+    return locked
+
+
+@transaction.atomic
+def feedback_support(*, feedback: Feedback, email: str = "") -> FeedbackFollower | None:
+    """A resident says "me too": the count goes up, and with an email they follow the ticket.
+
+    Supporting the same ticket twice with the same email counts once.
+    """
+    email = email.strip().lower()
+    if email and FeedbackFollower.objects.filter(feedback=feedback, email=email).exists():
+        return None
+    follower = FeedbackFollower.objects.create(feedback=feedback, email=email)
+    Feedback.objects.filter(pk=feedback.pk).update(supporter_count=F("supporter_count") + 1)
+    return follower

@@ -1,0 +1,27 @@
+"""Enqueueing jobs after commit without ever failing the request that asked for them."""
+
+import logging
+
+import django_rq
+import redis
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_now(func, *args) -> bool:
+    """Put a job on the default queue; False (and a log line) when Redis does not answer.
+
+    Work that must not be lost is a database row first (an outbox); ``relay_outbox`` enqueues
+    it again later, so a failure here delays it and loses nothing.
+    """
+    try:
+        django_rq.get_queue("default", commit_mode="auto").enqueue(func, *args)
+    except redis.RedisError as error:
+        logger.warning("could not enqueue %s%r: %s", func.__name__, args, error)
+        return False
+    return True
+
+
+def enqueue_after_commit(func, *args) -> None:
+    transaction.on_commit(lambda: enqueue_now(func, *args))
