@@ -36,6 +36,8 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
+    FEEDBACK_CREATE_RATE=(str, "20/hour"),
+    NUM_PROXIES=(int, 0),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -165,6 +167,21 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    # How many reverse proxies set X-Forwarded-For; 0 trusts only the socket's address.
+    "NUM_PROXIES": env("NUM_PROXIES"),
+}
+# New reports per client address (staff exempt); DRF's "N/period" with s, m, h or d.
+FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared between web processes, so a limit holds whichever process answers.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "throttle",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    },
 }
 
 LOGIN_URL = "admin:login"

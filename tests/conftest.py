@@ -21,6 +21,12 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _generous_rate_limit(settings):
+    """Tests post many reports from one address; the rate-limit test sets its own rate."""
+    settings.FEEDBACK_CREATE_RATE = "100000/minute"
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

@@ -1,0 +1,214 @@
+"""Shapes of the feedback API: query parameters, the creation payload and the public ticket."""
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from geo_feedback.models import Category, Channel, Feedback, FeedbackKind
+from geo_feedback.selectors import MAX_PAGE, FeedbackFilters
+from geo_feedback.services.photos import MAX_PHOTOS
+from geo_feedback.statuses import FeedbackStatus
+from planning.api.serializers import PointParameterField
+
+
+class CommaListField(serializers.Field):
+    """``a,b,c`` in a query string, each value one of ``choices`` (if given)."""
+
+    default_error_messages = {"invalid_choice": _("“%(value)s” is not one of: %(choices)s.")}
+
+    def __init__(self, *, choices=None, **kwargs):
+        self.choices = list(choices) if choices is not None else None
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        values = tuple(part.strip() for part in str(data).split(",") if part.strip())
+        for value in values:
+            if self.choices is not None and value not in self.choices:
+                self.fail("invalid_choice", value=value, choices=", ".join(self.choices))
+        return values
+
+    def to_representation(self, value):
+        return ",".join(value)
+
+
+class BBoxField(serializers.Field):
+    """``minlon,minlat,maxlon,maxlat`` in WGS84 degrees."""
+
+    default_error_messages = {
+        "format": _("Give the box as minlon,minlat,maxlon,maxlat in decimal degrees."),
+        "order": _("The box's minimum must be below its maximum and inside -180…180, -90…90."),
+    }
+
+    def to_internal_value(self, data):
+        try:
+            values = [float(part) for part in str(data).split(",")]
+        except ValueError:
+            self.fail("format")
+        if len(values) != 4:
+            self.fail("format")
+        minlon, minlat, maxlon, maxlat = values
+        if not (-180 <= minlon < maxlon <= 180 and -90 <= minlat < maxlat <= 90):
+            self.fail("order")
+        return (minlon, minlat, maxlon, maxlat)
+
+    def to_representation(self, value):
+        return ",".join(map(str, value))
+
+
+class FeedbackQuerySerializer(serializers.Serializer):
+    """Filters of ``GET /api/v1/feedback/``."""
+
+    category = CommaListField(required=False, help_text="Service codes, comma-separated.")
+    kind = CommaListField(required=False, choices=FeedbackKind.values)
+    status = CommaListField(required=False, choices=FeedbackStatus.values)
+    open = serializers.BooleanField(required=False, default=False)
+    area = serializers.CharField(required=False, max_length=40, help_text="Area code (nested areas included).")
+    created_after = serializers.DateField(required=False)
+    created_before = serializers.DateField(required=False)
+    bbox = BBoxField(required=False)
+    near = PointParameterField(required=False, help_text="LON,LAT: open reports of `category` near it.")
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, default=500)
+    cursor = serializers.CharField(required=False, max_length=200)
+
+    def validate(self, attrs):
+        if "near" in attrs:
+            codes = attrs.get("category", ())
+            if len(codes) != 1:
+                raise serializers.ValidationError({"category": [_("With near=, give exactly one category.")]})
+        return attrs
+
+    def filters(self) -> FeedbackFilters:
+        data = self.validated_data
+        return FeedbackFilters(
+            categories=data.get("category", ()),
+            kinds=data.get("kind", ()),
+            statuses=data.get("status", ()),
+            area_code=data.get("area", ""),
+            created_after=data.get("created_after"),
+            created_before=data.get("created_before"),
+            bbox=data.get("bbox"),
+            open_only=data.get("open", False),
+        )
+
+
+class FeedbackCreateSerializer(serializers.Serializer):
+    """``POST /api/v1/feedback/``: JSON, or multipart with ``photos`` files."""
+
+    category = serializers.CharField(max_length=20, help_text="Service code of the category.")
+    kind = serializers.ChoiceField(choices=FeedbackKind.choices)
+    description = serializers.CharField(max_length=20000, trim_whitespace=True)
+    lon = serializers.FloatField(required=False, min_value=-180, max_value=180)
+    lat = serializers.FloatField(required=False, min_value=-90, max_value=90)
+    address = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    phone = serializers.RegexField(r"^[0-9+()\- ]{5,40}$", required=False, allow_blank=True,
+                                   error_messages={"invalid": _("Give a phone number with digits only.")})
+    photos = serializers.ListField(child=serializers.FileField(), required=False, max_length=MAX_PHOTOS,
+                                   allow_empty=True)
+
+    def validate_category(self, code):
+        category = Category.objects.select_related("department").filter(service_code=code, is_active=True).first()
+        if category is None:
+            raise serializers.ValidationError(_("No category has the service code “%(code)s”.") % {"code": code})
+        return category
+
+    def validate(self, attrs):
+        has_lon, has_lat = "lon" in attrs, "lat" in attrs
+        if has_lon != has_lat:
+            raise serializers.ValidationError({"lon" if not has_lon else "lat": [_("Give both lon and lat.")]})
+        attrs["location"] = Point(attrs.pop("lon"), attrs.pop("lat"), srid=4326) if has_lon else None
+        return attrs
+
+
+class PublicPhotoSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+    def get_url(self, photo):
+        return self.context["request"].build_absolute_uri(photo.image.url)
+
+    def get_thumbnail_url(self, photo):
+        return self.context["request"].build_absolute_uri(photo.thumbnail.url) if photo.thumbnail else None
+
+
+class PublicEventSerializer(serializers.Serializer):
+    at = serializers.DateTimeField(source="created_at")
+    status = serializers.CharField(source="to_status")
+    status_label = serializers.CharField(source="get_to_status_display")
+    note = serializers.CharField(source="public_note")
+
+
+class PublicFeedbackSerializer(serializers.Serializer):
+    """Everything anyone may see of a ticket: never the reporter's contact details."""
+
+    number = serializers.CharField()
+    category = serializers.CharField(source="category.service_code")
+    category_name = serializers.SerializerMethodField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    description = serializers.CharField()
+    address = serializers.CharField(source="address_text")
+    area = serializers.CharField(source="area.code", default=None)
+    area_name = serializers.SerializerMethodField()
+    department = serializers.SerializerMethodField()
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    supporter_count = serializers.IntegerField()
+    photos = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+
+    def _language(self):
+        return self.context.get("language", "fi")
+
+    def get_category_name(self, feedback):
+        return feedback.category.name(self._language())
+
+    def get_area_name(self, feedback):
+        return feedback.area.name(self._language()) if feedback.area else None
+
+    def get_department(self, feedback):
+        return feedback.department.name(self._language())
+
+    def get_photos(self, feedback):
+        photos = [photo for photo in feedback.photos.all() if photo.is_public]
+        return PublicPhotoSerializer(photos, many=True, context=self.context).data
+
+    def get_history(self, feedback):
+        return PublicEventSerializer(feedback.events.all(), many=True).data
+
+    def to_representation(self, feedback: Feedback):
+        """A GeoJSON Feature in WGS84; the geometry is null for reports without a place."""
+        properties = super().to_representation(feedback)
+        geometry = None
+        if feedback.location is not None:
+            point = feedback.location.transform(settings.API_SRID, clone=True)
+            geometry = {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]}
+        return {"type": "Feature", "id": feedback.number, "geometry": geometry, "properties": properties}
+
+
+class CategorySerializer(serializers.Serializer):
+    service_code = serializers.CharField()
+    name = serializers.SerializerMethodField()
+    group = serializers.CharField()
+    location_required = serializers.BooleanField()
+    department = serializers.SerializerMethodField()
+    forwarded_outside = serializers.BooleanField(source="department.is_external")
+    target_days = serializers.IntegerField()
+    duplicate_radius_m = serializers.IntegerField()
+
+    def get_name(self, category):
+        return category.name(self.context.get("language", "fi"))
+
+    def get_department(self, category):
+        return category.department.name(self.context.get("language", "fi"))
+
+
+class SupportSerializer(serializers.Serializer):
+    email = serializers.EmailField(required=False, allow_blank=True)

@@ -1,0 +1,136 @@
+"""Feedback API: public GeoJSON out, residents' reports in; private fields never leave."""
+
+import json
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from config.api import GEOJSON, LocalizedAPIView
+from geo_feedback.api.serializers import (
+    CategorySerializer,
+    FeedbackCreateSerializer,
+    FeedbackQuerySerializer,
+    PublicFeedbackSerializer,
+    SupportSerializer,
+)
+from geo_feedback.api.throttling import FeedbackCreateThrottle
+from geo_feedback.models import Category, Channel, Feedback
+from geo_feedback.selectors import (
+    InvalidCursor,
+    category_list,
+    feedback_map_page,
+    feedback_nearby_open,
+    feedback_public_detail,
+)
+from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
+
+
+class CategoryListView(LocalizedAPIView):
+    """GET /api/v1/categories/: the active categories in the client's language."""
+
+    def get(self, request: Request) -> Response:
+        return Response(CategorySerializer(category_list(), many=True, context={"language": self.language}).data)
+
+
+class FeedbackListCreateView(LocalizedAPIView):
+    """GET: public reports as GeoJSON (bbox, filters, cursor paging). POST: a new report."""
+
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    throttle_classes = [FeedbackCreateThrottle]
+
+    def get(self, request: Request) -> HttpResponse:
+        query = FeedbackQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        if "near" in query.validated_data:
+            category = Category.objects.filter(service_code=query.validated_data["category"][0]).first()
+            if category is None:
+                raise ValidationError({"category": ["No category has that service code."]})
+            features = feedback_nearby_open(point=query.validated_data["near"], category=category,
+                                            language=self.language)
+            return _collection(features, next_url=None)
+        try:
+            page = feedback_map_page(query.filters(), limit=query.validated_data["limit"],
+                                     cursor=query.validated_data.get("cursor", ""), language=self.language)
+        except InvalidCursor:
+            raise ValidationError({"cursor": ["This cursor is not valid; start again without it."]}) from None
+        next_url = None
+        if page.next_cursor:
+            params = request.query_params.copy()
+            params["cursor"] = page.next_cursor
+            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return _collection(page.features_json, next_url=next_url)
+
+    def post(self, request: Request) -> Response:
+        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+        if hasattr(request.data, "getlist"):
+            data = {key: request.data.get(key) for key in request.data if key != "photos"}
+            data["photos"] = request.FILES.getlist("photos")
+        payload = FeedbackCreateSerializer(data=data)
+        payload.is_valid(raise_exception=True)
+        fields = payload.validated_data
+        try:
+            result = feedback_create(
+                category=fields["category"],
+                kind=fields["kind"],
+                description=fields["description"],
+                location=fields["location"],
+                address_text=fields.get("address", ""),
+                photos=fields.get("photos", []),
+                reporter_name=fields.get("name", ""),
+                reporter_email=fields.get("email", ""),
+                reporter_phone=fields.get("phone", ""),
+                channel=Channel.API,
+                language=self.language,
+                idempotency_key=request.headers.get("Idempotency-Key", "")[:200],
+            )
+        except FeedbackInvalid as error:
+            raise ValidationError(error.message_dict) from None
+        feedback = feedback_public_detail(result.feedback.number) or result.feedback
+        body = PublicFeedbackSerializer(feedback, context={"request": request, "language": self.language}).data
+        # Only the creator ever sees the private follow link: it is in this response and the receipt.
+        body["follow_url"] = request.build_absolute_uri(f"/palaute/seuraa/{result.feedback.follow_token}/")
+        response = Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        response["Location"] = reverse("feedback-detail", args=[result.feedback.number])
+        if not result.created:
+            response["Idempotent-Replayed"] = "true"
+        return response
+
+
+def _collection(features_json: str, *, next_url: str | None) -> HttpResponse:
+    body = '{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": ' + features_json + "}"
+    return HttpResponse(body, content_type=GEOJSON)
+
+
+class FeedbackDetailView(LocalizedAPIView):
+    """GET /api/v1/feedback/{number}/: one public report as a GeoJSON Feature."""
+
+    def get(self, request: Request, number: str) -> Response:
+        feedback = feedback_public_detail(number)
+        if feedback is None:
+            raise Http404(f"No public report has the number {number!r}.")
+        return Response(PublicFeedbackSerializer(feedback, context={"request": request, "language": self.language}).data)
+
+
+class FeedbackSupportView(LocalizedAPIView):
+    """POST /api/v1/feedback/{number}/support/: "me too", optionally following by email."""
+
+    throttle_classes = [FeedbackCreateThrottle]
+
+    def post(self, request: Request, number: str) -> Response:
+        feedback = Feedback.objects.public().filter(number=number).first()
+        if feedback is None:
+            raise Http404(f"No public report has the number {number!r}.")
+        payload = SupportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            feedback_support(feedback=feedback, email=payload.validated_data.get("email", ""))
+        except DjangoValidationError as error:
+            raise ValidationError({"non_field_errors": error.messages}) from None
+        feedback.refresh_from_db(fields=["supporter_count"])
+        return Response({"number": feedback.number, "supporter_count": feedback.supporter_count})

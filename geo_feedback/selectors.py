@@ -1,0 +1,206 @@
+"""Reads of feedback for the API and the map: visibility, filters, and GeoJSON built in SQL."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.gis.db.models.functions import Distance
+from django.contrib.gis.geos import Point
+from django.db import connection
+from django.utils import timezone, translation
+
+from geo_feedback.models import Category, Feedback, FeedbackKind
+from geo_feedback.querysets import FeedbackQuerySet
+from geo_feedback.statuses import FeedbackStatus
+from planning.querysets import to_storage
+
+MAX_PAGE = 1000
+
+
+class InvalidCursor(ValueError):
+    """The paging cursor was not one this server gave out."""
+
+
+@dataclass(frozen=True)
+class FeedbackFilters:
+    """What a map or list asks for; every field optional."""
+
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    area_code: str = ""
+    created_after: date | None = None
+    created_before: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    open_only: bool = False
+
+
+def feedback_filtered(filters: FeedbackFilters) -> FeedbackQuerySet:
+    """Public tickets matching ``filters`` (hidden ones never match)."""
+    queryset = Feedback.objects.public()
+    if filters.categories:
+        queryset = queryset.filter(category__service_code__in=filters.categories)
+    if filters.kinds:
+        queryset = queryset.filter(kind__in=filters.kinds)
+    if filters.statuses:
+        queryset = queryset.filter(status__in=filters.statuses)
+    if filters.open_only:
+        queryset = queryset.open()
+    if filters.area_code:
+        # The area and everything nested in it: a budget area's reports include its districts'.
+        queryset = queryset.filter(area_id__in=_area_and_descendants(filters.area_code))
+    tz = timezone.get_current_timezone()
+    if filters.created_after:
+        queryset = queryset.filter(created_at__gte=datetime.combine(filters.created_after, time.min, tz))
+    if filters.created_before:
+        end = datetime.combine(filters.created_before + timedelta(days=1), time.min, tz)
+        queryset = queryset.filter(created_at__lt=end)
+    if filters.bbox:
+        queryset = queryset.in_bbox(filters.bbox)
+    return queryset
+
+
+def _area_and_descendants(code: str) -> list[int]:
+    """Ids of the area with ``code`` and of every area nested in it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE tree AS (
+                SELECT id FROM planning_area WHERE code = %s
+                UNION ALL
+                SELECT a.id FROM planning_area a JOIN tree ON a.parent_id = tree.id
+            ) SELECT id FROM tree
+            """,
+            [code],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def encode_cursor(created_at: datetime, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, pk = raw.split("|")
+        return datetime.fromisoformat(moment), int(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
+        raise InvalidCursor(str(error)) from error
+
+
+# One ticket as a public GeoJSON Feature. Labels come in as a JSON object so that the
+# database speaks the request's language without a translation table of its own.
+_FEATURE = """
+json_build_object(
+    'type', 'Feature',
+    'id', f.number,
+    'geometry', ST_AsGeoJSON(ST_Transform(f.location, 4326), 6)::json,
+    'properties', json_build_object(
+        'number', f.number,
+        'category', c.service_code,
+        'category_name', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN c.name_sv WHEN 'en' THEN c.name_en
+                                                ELSE c.name_fi END, ''), c.name_fi),
+        'kind', f.kind,
+        'kind_label', %(kind_labels)s::json ->> f.kind,
+        'status', f.status,
+        'status_label', %(status_labels)s::json ->> f.status,
+        'area', a.code,
+        'area_name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
+        'created_at', f.created_at,
+        'supporter_count', f.supporter_count,
+        'url', %(url_prefix)s || f.number || '/'
+        {extra}
+    )
+)
+"""
+
+_PAGE_SQL = """
+SELECT COALESCE(json_agg({feature} ORDER BY {order}), '[]'::json)::text
+FROM unnest(%(ids)s::bigint[]) AS page(id)
+JOIN geo_feedback_feedback f ON f.id = page.id
+JOIN geo_feedback_category c ON c.id = f.category_id
+LEFT JOIN planning_area a ON a.id = f.area_id
+"""
+
+
+def _labels(choices) -> str:
+    return json.dumps({value: str(label) for value, label in choices.choices})
+
+
+def _features_json(ids: list[int], *, language: str, order: str, extra: str = "", extra_params=None) -> str:
+    with translation.override(language):
+        params = {
+            "ids": ids,
+            "language": language,
+            "kind_labels": _labels(FeedbackKind),
+            "status_labels": _labels(FeedbackStatus),
+            "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
+            **(extra_params or {}),
+        }
+    sql = _PAGE_SQL.format(feature=_FEATURE.format(extra=extra), order=order)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+@dataclass(frozen=True)
+class FeaturePage:
+    features_json: str  # a JSON array of GeoJSON Features, as text from the database
+    next_cursor: str | None
+
+
+def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "", language: str = "fi") -> FeaturePage:
+    """One page of mapped public tickets, newest first, as GeoJSON built by PostGIS (2 queries)."""
+    queryset = feedback_filtered(filters).filter(location__isnull=False)
+    if cursor:
+        created_at, pk = decode_cursor(cursor)
+        queryset = queryset.filter(created_at__lte=created_at).exclude(created_at=created_at, pk__gte=pk)
+    rows = list(queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
+    next_cursor = encode_cursor(rows[limit - 1][1], rows[limit - 1][0]) if len(rows) > limit else None
+    ids = [pk for pk, _created in rows[:limit]]
+    return FeaturePage(
+        features_json=_features_json(ids, language=language, order="f.created_at DESC, f.id DESC"),
+        next_cursor=next_cursor,
+    )
+
+
+def feedback_nearby_open(*, point: Point, category: Category, limit: int = 20, language: str = "fi") -> str:
+    """Open public tickets of ``category`` within its duplicate radius, nearest first (GeoJSON array)."""
+    local = to_storage(point)
+    ids = list(
+        Feedback.objects.public()
+        .open()
+        .filter(category=category)
+        .near(local, metres=category.duplicate_radius_m)
+        .annotate(distance=Distance("location", local))
+        .order_by("distance", "-created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return _features_json(
+        ids,
+        language=language,
+        order="ST_Distance(f.location, ST_GeomFromEWKB(%(point)s)), f.created_at DESC",
+        extra=", 'distance_m', round(ST_Distance(f.location, ST_GeomFromEWKB(%(point)s))::numeric, 1)",
+        extra_params={"point": bytes(local.ewkb)},
+    )
+
+
+def feedback_public_detail(number: str) -> Feedback | None:
+    """A public ticket with what its page shows, or None (unknown or hidden)."""
+    return (
+        Feedback.objects.public()
+        .select_related("category", "area", "department")
+        .prefetch_related("photos", "events")
+        .filter(number=number)
+        .first()
+    )
+
+
+def category_list() -> list[Category]:
+    return list(Category.objects.filter(is_active=True).select_related("department"))
