@@ -1,0 +1,91 @@
+"""Admin for the feedback channel. Statuses change only through the status service."""
+
+from django.contrib import admin, messages
+from django.contrib.gis.admin import GISModelAdmin
+from django.utils.translation import gettext_lazy as _
+
+from geo_feedback.models import Category, Department, Feedback, FeedbackEvent, FeedbackPhoto, Notification, Place
+from geo_feedback.services.feedback import TransitionNotAllowed, feedback_transition
+from geo_feedback.statuses import FeedbackStatus
+from planning.admin import LocalOSMWidget
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "code", "is_external", "email"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["service_code", "name_fi", "group", "department", "location_required", "target_days",
+                    "duplicate_radius_m", "is_active"]
+    list_filter = ["group", "department", "is_active"]
+    search_fields = ["service_code", "name_fi", "name_sv", "name_en"]
+
+
+class EventInline(admin.TabularInline):
+    model = FeedbackEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["created_at", "actor", "from_status", "to_status", "public_note", "internal_note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PhotoInline(admin.TabularInline):
+    model = FeedbackPhoto
+    extra = 0
+    readonly_fields = ["image", "thumbnail", "width", "height", "created_at"]
+    fields = ["image", "thumbnail", "width", "height", "is_public", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _transition_action(status: str):
+    def action(modeladmin, request, queryset):
+        moved = 0
+        for feedback in queryset:
+            try:
+                feedback_transition(feedback=feedback, to_status=status, actor=request.user)
+                moved += 1
+            except TransitionNotAllowed as error:
+                modeladmin.message_user(request, f"{feedback.number}: {error}", messages.WARNING)
+        modeladmin.message_user(request, _("%(count)d tickets moved.") % {"count": moved})
+
+    action.__name__ = f"move_to_{status}"
+    action.short_description = _("Move to “%(status)s”") % {"status": FeedbackStatus(status).label}
+    return action
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(GISModelAdmin):
+    gis_widget = LocalOSMWidget
+    list_display = ["number", "category", "kind", "status", "area", "channel", "supporter_count", "created_at"]
+    list_filter = ["status", "kind", "channel", "category__group", "department"]
+    search_fields = ["number", "description", "address_text"]
+    date_hierarchy = "created_at"
+    list_select_related = ["category", "area"]
+    readonly_fields = ["number", "status", "status_changed_at", "supporter_count", "created_at", "updated_at",
+                       "merged_into", "area", "department", "language"]
+    inlines = [PhotoInline, EventInline]
+    actions = [_transition_action(status) for status in (FeedbackStatus.IN_TRIAGE, FeedbackStatus.HANDLED,
+                                                          FeedbackStatus.REJECTED)]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["feedback", "kind", "recipient", "created_at", "enqueued_at", "sent_at", "attempts"]
+    list_filter = ["kind"]
+    readonly_fields = [field.name for field in Notification._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Place)
+class PlaceAdmin(GISModelAdmin):
+    gis_widget = LocalOSMWidget
+    list_display = ["name", "street_address", "postcode", "kind"]
+    search_fields = ["name", "street_address", "postcode"]
