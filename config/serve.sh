@@ -13,7 +13,10 @@ fi
 
 $PY manage.py rqworker default --with-scheduler &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+# The outbox relay queues the emails (and thumbnails) that could not be queued while Redis was down.
+$PY manage.py relay_outbox --interval 10 &
+RELAY=$!
+trap 'kill $WORKER $RELAY 2>/dev/null || true' EXIT INT TERM
 
 cat <<MSG
 
@@ -21,7 +24,7 @@ cat <<MSG
   (Swedish at http://$HOST:$PORT/sv/, English at http://$HOST:$PORT/en/)
   Admin: http://$HOST:$PORT/admin/   Health: http://$HOST:$PORT/healthz
   Demo staff logins: $(DJANGO_SETTINGS_MODULE=config.settings $PY -c 'import django; django.setup(); from planning.management.commands.load_demo_city import DEMO_LOGINS as d; print(", ".join(f"{u} / {p}" for u, p, _ in d))')
-  One RQ worker runs beside it (pid $WORKER). Stop both with Ctrl+C.
+  One RQ worker (pid $WORKER) and the outbox relay (pid $RELAY) run beside it. Stop all with Ctrl+C.
 
 MSG
 $PY manage.py runserver "$HOST:$PORT" --noreload

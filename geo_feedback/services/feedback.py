@@ -10,7 +10,7 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from geo_feedback import jobs
@@ -158,20 +158,24 @@ def feedback_create(
             with transaction.atomic():
                 IdempotencyKey.objects.create(key=idempotency_key, feedback=feedback)
         except IntegrityError:  # a parallel retry won the race: give its report, keep none of ours
-            transaction.set_rollback(True)
+            # Read before marking the block for rollback: Django refuses queries after that.
             earlier = IdempotencyKey.objects.select_related("feedback").get(key=idempotency_key)
+            transaction.set_rollback(True)
             return CreatedFeedback(feedback=earlier.feedback, created=False)
-    if feedback.reporter_email:
-        notification_queue(feedback=feedback, kind=Notification.Kind.RECEIPT, recipients=[feedback.reporter_email])
     if category.department.is_external:
+        with translation.override(feedback.language):  # the note names the body in that language too
+            note = _("This topic belongs to %(body)s. Your feedback has been forwarded there.") % {
+                "body": category.department.name(feedback.language)
+            }
         feedback_transition(
             feedback=feedback,
             to_status=FeedbackStatus.FORWARDED,
-            public_note=_("This topic belongs to %(body)s. Your feedback has been forwarded there.")
-            % {"body": category.department.name(feedback.language)},
-            notify=False,  # the receipt already says so
+            public_note=note,
+            notify=False,  # the receipt, written after this, already says so
         )
         feedback.refresh_from_db()
+    if feedback.reporter_email:
+        notification_queue(feedback=feedback, kind=Notification.Kind.RECEIPT, recipients=[feedback.reporter_email])
     return CreatedFeedback(feedback=feedback, created=True)
 
 
@@ -228,6 +232,10 @@ def feedback_support(*, feedback: Feedback, email: str = "") -> FeedbackFollower
     email = email.strip().lower()
     if email and FeedbackFollower.objects.filter(feedback=feedback, email=email).exists():
         return None
-    follower = FeedbackFollower.objects.create(feedback=feedback, email=email)
+    try:
+        with transaction.atomic():
+            follower = FeedbackFollower.objects.create(feedback=feedback, email=email)
+    except IntegrityError:  # the same email in a parallel request: it counts once
+        return None
     Feedback.objects.filter(pk=feedback.pk).update(supporter_count=F("supporter_count") + 1)
     return follower

@@ -62,11 +62,15 @@ def notification_send(*, notification_id: int) -> bool:
         except Exception as error:  # SMTP errors are many; the row keeps the reason and is retried
             row.last_error = f"{error.__class__.__name__}: {error}"
             row.save(update_fields=["attempts", "last_error"])
-            raise
-        row.sent_at = timezone.now()
-        row.last_error = ""
-        row.save(update_fields=["attempts", "sent_at", "last_error"])
-    return True
+            failure = error
+        else:
+            row.sent_at = timezone.now()
+            row.last_error = ""
+            row.save(update_fields=["attempts", "sent_at", "last_error"])
+            return True
+    # Raised only after the block has committed the attempt: raising inside it would roll the
+    # count and the reason back, and the relay would retry a broken address for ever.
+    raise failure
 
 
 def notification_enqueue(notification_id: int) -> bool:

@@ -1,8 +1,9 @@
-"""python manage.py load_demo_city: the demo city's areas and staff logins (safe to re-run)."""
+"""python manage.py load_demo_city: the demo city's areas, staff logins and feedback (safe to re-run)."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from geo_feedback.demo import demo_feedback_load
 from planning.demo import demo_city_load
 
 DEMO_LOGINS = [
@@ -12,7 +13,10 @@ DEMO_LOGINS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo city (Seinäjoki's areas with estimated populations) and demo staff logins."
+    help = (
+        "Load the demo city (Seinäjoki's areas with estimated populations), demo staff logins and a year "
+        "of demo feedback (only into a city that has no feedback yet)."
+    )
 
     def handle(self, *args, **options):
         self.stderr.write("Loading the demo city's areas…")
@@ -30,3 +34,9 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save(update_fields=["password"])
             self.stdout.write(f"Demo login: {username} / {password}{' (created)' if created else ''}")
+        self.stderr.write("Loading the demo feedback…")
+        made = demo_feedback_load(actor=User.objects.filter(username=DEMO_LOGINS[0][0]).first())
+        if made:
+            self.stdout.write(f"Feedback: {made} demo reports over the last twelve months")
+        else:
+            self.stdout.write("Feedback: the city has reports already; no demo reports added")
