@@ -1,0 +1,250 @@
+/* The report form: a pin on the map (click or drag), the place search as a list of buttons,
+   "use my location", open reports nearby with "Me too", and a live character count.
+   Without this script the form still works: the place search then runs on the server. */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("map-config").textContent);
+  var labels = JSON.parse(document.getElementById("map-labels").textContent);
+  var form = document.getElementById("report-form");
+  var lonInput = document.getElementById("id_lon");
+  var latInput = document.getElementById("id_lat");
+  var addressInput = document.getElementById("id_address");
+  var chosen = document.getElementById("chosen-place");
+  var queryInput = document.getElementById("id_place_query");
+  var searchButton = document.getElementById("place-search-button");
+  var results = document.getElementById("place-results");
+  var category = document.getElementById("id_category");
+  var csrfToken = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+
+  function escapeHtml(text) {
+    var span = document.createElement("span");
+    span.textContent = text == null ? "" : String(text);
+    return span.innerHTML;
+  }
+
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
+  }
+
+  // Errors from the server: move focus to the summary so it is read out first (WCAG 3.3.1).
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+
+  /* The map and the pin. */
+  var container = document.getElementById("report-map");
+  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var map = L.map(container, {
+    zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
+  }).setView([62.79, 22.84], 11);
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+  container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
+  if (config.tileUrl) {
+    L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
+  }
+  var pin = null;
+  var nearbyLayer = L.layerGroup().addTo(map);
+
+  function describePlace(lat, lon, label) {
+    return labels.chosen + ": " + (label ? label + ", " : "") +
+      Number(lat).toFixed(5) + " N, " + Number(lon).toFixed(5) + " E";
+  }
+
+  function setPlace(lat, lon, label, options) {
+    options = options || {};
+    lonInput.value = Number(lon).toFixed(6);
+    latInput.value = Number(lat).toFixed(6);
+    addressInput.value = label || "";
+    if (!pin) {
+      pin = L.marker([lat, lon], { draggable: true, alt: labels.pin, title: labels.pin, keyboard: false }).addTo(map);
+      pin.on("dragend", function () {
+        var position = pin.getLatLng();
+        setPlace(position.lat, position.lng, "");
+      });
+    } else {
+      pin.setLatLng([lat, lon]);
+    }
+    if (options.zoom) { map.setView([lat, lon], Math.max(map.getZoom(), 15), { animate: !calm }); }
+    chosen.textContent = describePlace(lat, lon, label);
+    container.setAttribute("data-pin", lonInput.value + "," + latInput.value);
+    if (options.focus) { chosen.focus(); }
+    refreshNearby();
+  }
+
+  map.on("click", function (event) { setPlace(event.latlng.lat, event.latlng.lng, ""); });
+
+  /* The place search: results as buttons in a list, so keyboards and screen readers choose them. */
+  function search() {
+    var text = queryInput.value.trim();
+    if (text.length < 2) { queryInput.focus(); return; }
+    results.innerHTML = '<p role="status">' + escapeHtml(labels.searching) + "</p>";
+    var url = config.placesUrl + "?limit=10&lang=" + encodeURIComponent(config.language) +
+      "&q=" + encodeURIComponent(text);
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      })
+      .then(function (body) {
+        if (!body.results.length) {
+          results.innerHTML = '<p role="status">' + escapeHtml(labels.noResults) + "</p>";
+          return;
+        }
+        var html = '<p role="status" id="place-results-status">' + escapeHtml(labels.results) + "</p>" +
+          '<ul aria-labelledby="place-results-status">';
+        body.results.forEach(function (result, index) {
+          html += '<li><button type="button" class="place-result" data-index="' + index + '">' +
+            escapeHtml(result.label) + ' <span class="muted">(' + escapeHtml(result.kind_label) + ")</span></button></li>";
+        });
+        results.innerHTML = html + "</ul>";
+        results.querySelectorAll("button.place-result").forEach(function (button) {
+          button.addEventListener("click", function () {
+            var result = body.results[Number(button.getAttribute("data-index"))];
+            setPlace(result.lat, result.lon, result.label, { zoom: true, focus: true });
+            results.innerHTML = "";
+          });
+        });
+        var first = results.querySelector("button.place-result");
+        if (first) { first.focus(); }
+      })
+      .catch(function () {
+        results.innerHTML = '<p role="status">' + escapeHtml(labels.searchFailed) + "</p>";
+      });
+  }
+
+  queryInput.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); search(); }
+  });
+  form.addEventListener("submit", function (event) {
+    if (event.submitter === searchButton) { event.preventDefault(); search(); }
+  });
+
+  /* The device's location. */
+  var locate = document.getElementById("locate-me");
+  if (navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener("click", function () {
+      chosen.textContent = labels.locating;
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          setPlace(position.coords.latitude, position.coords.longitude, "", { zoom: true, focus: true });
+        },
+        function () { chosen.textContent = labels.locateFailed; },
+        { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 }
+      );
+    });
+  }
+
+  /* Open reports of the chosen topic near the pin: support one instead of filing a duplicate. */
+  var nearby = document.getElementById("nearby");
+  var nearbyList = document.getElementById("nearby-list");
+  var nearbyStatus = document.getElementById("nearby-status");
+  var nearbyEmail = document.getElementById("nearby-email");
+  document.getElementById("nearby-intro").textContent = labels.nearbyIntro;
+  var nearbyRequest = 0;
+
+  function refreshNearby() {
+    var code = category.value;
+    nearbyLayer.clearLayers();
+    if (!code || !lonInput.value || !latInput.value) {
+      nearby.hidden = true;
+      return;
+    }
+    var ticket = ++nearbyRequest;
+    var url = config.feedbackUrl + "?open=true&lang=" + encodeURIComponent(config.language) +
+      "&category=" + encodeURIComponent(code) + "&near=" + lonInput.value + "," + latInput.value;
+    fetch(url, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      })
+      .then(function (collection) {
+        if (ticket !== nearbyRequest) { return; }  // a newer pin position has asked since
+        showNearby(collection.features || []);
+      })
+      .catch(function () { nearby.hidden = true; });
+  }
+
+  function showNearby(features) {
+    nearbyList.innerHTML = "";
+    nearbyStatus.textContent = "";
+    if (!features.length) {
+      nearby.hidden = true;
+      return;
+    }
+    features.forEach(function (feature) {
+      var p = feature.properties;
+      var item = document.createElement("li");
+      item.setAttribute("data-number", p.number);
+      item.innerHTML =
+        '<a href="' + escapeHtml(p.url) + '" target="_blank" rel="noopener">' + escapeHtml(p.number) + "</a>" +
+        "<span>" + escapeHtml(p.category_name) + " · " + escapeHtml(p.status_label) +
+        (p.distance_m != null ? " · " + Math.round(p.distance_m) + " " + escapeHtml(labels.metres) : "") +
+        ' · <span class="count">' + escapeHtml(p.supporter_count) + "</span> " + escapeHtml(labels.supporters) +
+        "</span>" +
+        '<button type="button" class="me-too" aria-label="' + escapeHtml(labels.meToo + ": " + p.number) + '">' +
+        escapeHtml(labels.meToo) + "</button>";
+      item.querySelector("button.me-too").addEventListener("click", function (event) {
+        support(p.number, item, event.currentTarget);
+      });
+      nearbyList.appendChild(item);
+      var coordinates = feature.geometry && feature.geometry.coordinates;
+      if (coordinates) {
+        L.circleMarker([coordinates[1], coordinates[0]], {
+          radius: 9, color: "#1a1a1a", weight: 2, fillColor: "#8a5300", fillOpacity: 0.9, keyboard: false,
+        }).bindTooltip(p.number + " – " + p.category_name).addTo(nearbyLayer);
+      }
+    });
+    nearby.hidden = false;
+    nearby.setAttribute("data-count", String(features.length));
+  }
+
+  function support(number, item, button) {
+    button.disabled = true;
+    fetch(config.feedbackUrl + encodeURIComponent(number) + "/support/", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify(nearbyEmail.value.trim() ? { email: nearbyEmail.value.trim() } : {}),
+    })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      })
+      .then(function (body) {
+        item.querySelector(".count").textContent = body.supporter_count;
+        var done = document.createElement("span");
+        done.className = "supported";
+        done.textContent = labels.supported;
+        button.replaceWith(done);
+        nearbyStatus.textContent = labels.supported + " (" + number + ")";
+      })
+      .catch(function () {
+        button.disabled = false;
+        nearbyStatus.textContent = labels.supportFailed;
+      });
+  }
+
+  category.addEventListener("change", refreshNearby);
+
+  /* The description's length, counted as the resident types; read out only after a pause. */
+  var description = document.getElementById("id_description");
+  var count = document.getElementById("description-count");
+  var timer = null;
+  function showCount() {
+    var length = description.value.trim().length;
+    var text = format(labels.characters, { count: length, max: 5000 });
+    if (length < 10) { text += " (" + format(labels.tooFew, { min: 10 }) + ")"; }
+    count.textContent = text;
+  }
+  description.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(showCount, 400);
+  });
+  showCount();
+
+  // A page shown again (errors, a server-side search) keeps the place chosen before.
+  if (lonInput.value && latInput.value) {
+    setPlace(parseFloat(latInput.value), parseFloat(lonInput.value), addressInput.value, { zoom: true });
+  }
+  container.setAttribute("data-ready", "true");
+})();

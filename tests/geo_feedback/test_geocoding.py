@@ -1,0 +1,103 @@
+"""The place search: places, areas and postal codes from our own database, and its endpoint."""
+
+import io
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from geo_feedback.geocoding import OfflineGeocoder, geocoder
+from geo_feedback.models import Place
+from planning.selectors import area_placement
+
+
+@pytest.fixture
+def places(city, fixtures_dir):
+    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())
+
+
+def test_import_places_loads_every_row_and_running_again_creates_none(city, fixtures_dir, capsys):
+    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"))
+    out = capsys.readouterr().out
+    assert "49 places created, 0 updated, 0 rows rejected" in out
+    assert "49/49 rows" in out
+    station = Place.objects.get(kind="rail_station", name="Seinäjoki asema")
+    assert station.location.srid == 3067
+    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"))
+    assert "0 places created, 49 updated" in capsys.readouterr().out
+    assert Place.objects.count() == 49
+
+
+def test_import_places_names_the_rows_it_rejects(db, tmp_path, capsys):
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "kind,name,street_address,postcode,lon,lat\n"
+        "address,,Kalevankatu 1,60100,22.85,62.79\n"
+        "address,,Nowhere 2,,east,62.79\n"
+        ",Nameless,,,22.8,62.7\n"
+        "address,,Far away 3,,222.8,62.7\n",
+        encoding="utf-8",
+    )
+    call_command("import_places", str(path))
+    captured = capsys.readouterr()
+    assert "1 places created, 0 updated, 3 rows rejected" in captured.out
+    assert "row 3: lon/lat are not numbers" in captured.err
+    assert "row 4: no kind" in captured.err
+    assert "row 5: lon/lat out of range" in captured.err
+    with pytest.raises(CommandError, match="3 rows rejected; nothing imported"):
+        call_command("import_places", str(path), "--strict")
+
+
+def test_import_places_lists_the_columns_when_one_is_missing(db, tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("kind,name,x,y\naddress,A,1,2\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="missing columns street_address, postcode, lon, lat; the file has"):
+        call_command("import_places", str(path))
+
+
+def test_postal_code_finds_the_locality_and_the_postal_area(places):
+    results = OfflineGeocoder().search("60100", 10)
+    labels = [result.label for result in results]
+    assert "60100 Seinäjoki" in labels
+    assert "Seinäjoki Keskus (60100)" in labels
+    area = next(result for result in results if result.kind == "area")
+    # The point on the area's surface lies in the area itself.
+    assert area_placement(Point(area.lon, area.lat, srid=4326)).area.code == "60100"
+
+
+def test_street_address_and_station_and_area_name_are_found(places):
+    search = OfflineGeocoder().search
+    assert search("Sevontie", 5)[0].label == "Sevontie 4"
+    assert search("sevontie 4", 5)[0].kind == "address"
+    station = search("asema", 5)
+    assert [result.label for result in station][:1] == ["Seinäjoki asema"]
+    assert station[0].lon == pytest.approx(22.844217) and station[0].lat == pytest.approx(62.792016)
+    nurmo = search("Nurmo", 10)
+    assert {result.kind for result in nurmo} >= {"area", "postal_locality"}
+    assert search("x", 5) == []
+    assert search("   ", 5) == []
+    assert search("Zzzyzx", 5) == []
+    assert len(search("Seinäjoki", 3)) == 3
+
+
+def test_the_setting_chooses_the_geocoder(settings):
+    assert isinstance(geocoder(), OfflineGeocoder)
+    with override_settings(GEOCODER="pelias"), pytest.raises(LookupError, match="not one of: offline"):
+        geocoder()
+
+
+def test_places_endpoint_returns_labels_kinds_and_coordinates(client, places):
+    response = client.get("/api/v1/places/", {"q": "60550", "limit": 5})
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert results and results[0].keys() >= {"label", "kind", "lon", "lat"}
+    assert any(result["label"] == "60550 Nurmo" for result in results)
+    assert client.get("/api/v1/places/", {"q": "Seinäjoki", "limit": 2}).json()["results"].__len__() == 2
+    assert client.get("/api/v1/places/").json() == {"results": []}
+
+
+@pytest.mark.parametrize("params", [{"q": "a", "limit": "many"}, {"q": "a", "limit": 0}, {"q": "x" * 101}])
+def test_places_endpoint_refuses_bad_parameters_with_400(client, places, params):
+    response = client.get("/api/v1/places/", params)
+    assert response.status_code == 400
