@@ -37,6 +37,7 @@ env = environ.Env(
     SITE_URL=(str, "http://127.0.0.1:8000"),
     FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
+    GEOCODER=(str, "offline"),
     NUM_PROXIES=(int, 0),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.language_links",
             ],
         },
     },
@@ -172,6 +174,8 @@ REST_FRAMEWORK = {
 }
 # New reports per client address (staff exempt); DRF's "N/period" with s, m, h or d.
 FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
+# Place search behind the report page; "offline" searches our own places, areas and postal codes.
+GEOCODER = env("GEOCODER")
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

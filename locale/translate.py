@@ -94,6 +94,8 @@ T = {
     "Code": ("Tunnus", "Kod"),
     "Zoom in": ("Lähennä", "Zooma in"),
     "Zoom out": ("Loitonna", "Zooma ut"),
+    "Main": ("Päävalikko", "Huvudmeny"),
+    "Feedback on the map": ("Palautteet kartalla", "Respons på kartan"),
     "Not in any resident budget area": ("Ei kuulu asukasbudjettialueeseen", "Hör inte till något invånarbudgetområde"),
     "The map could not load the areas. The list beside the map works without it.": (
         "Kartta ei saanut alueita ladattua. Kartan vieressä oleva lista toimii ilman karttaa.",
@@ -105,6 +107,13 @@ PLURALS = {
         ("%(counter)s bostadsområde", "%(counter)s bostadsområden"),
     ),
 }
+
+# Each part of the platform keeps its strings in a catalogue module beside this file.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+for _module in ("catalogue_models", "catalogue_pages", "catalogue_feedback"):
+    _catalogue = __import__(_module)
+    T.update(_catalogue.T)
+    PLURALS.update(getattr(_catalogue, "PLURALS", {}))
 
 ENTRY = re.compile(r'((?:#[^\n]*\n)*)msgid ((?:"[^\n]*"\n)+)(msgid_plural ((?:"[^\n]*"\n)+))?((?:msgstr[^\n]*\n(?:"[^\n]*"\n)*)+)')
 

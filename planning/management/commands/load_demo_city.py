@@ -1,10 +1,11 @@
 """python manage.py load_demo_city: the demo city's areas, staff logins and feedback (safe to re-run)."""
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from geo_feedback.demo import demo_feedback_load
-from planning.demo import demo_city_load
+from planning.demo import FIXTURES, demo_city_load
 
 DEMO_LOGINS = [
     # (username, password, superuser): printed by `make run`, documented in the README.
@@ -34,6 +35,8 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save(update_fields=["password"])
             self.stdout.write(f"Demo login: {username} / {password}{' (created)' if created else ''}")
+        self.stderr.write("Loading the places for the address search…")
+        call_command("import_places", str(FIXTURES / "seinajoki_places_wgs84.csv"), stdout=self.stdout)
         self.stderr.write("Loading the demo feedback…")
         made = demo_feedback_load(actor=User.objects.filter(username=DEMO_LOGINS[0][0]).first())
         if made:
