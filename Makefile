@@ -25,7 +25,7 @@ bench: provision
 	$(PYTHON) -m pytest tests/bench -s -p no:cacheprovider $(PYTEST_ARGS)
 
 lint:
-	$(PYTHON) -m ruff check . || true
+	$(PYTHON) -m ruff check .
 
 clean-venv:
 	rm -rf .venv

@@ -24,8 +24,8 @@ from PIL import Image, ImageDraw
 
 from geo_feedback.models import (
     Category,
-    Channel,
     CategoryGroup,
+    Channel,
     Feedback,
     FeedbackEvent,
     FeedbackFollower,

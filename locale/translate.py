@@ -132,7 +132,9 @@ def fill(path: Path, column: int) -> list[str]:
     def replace(match: re.Match) -> str:
         comments, msgid_block, plural_part, _plural_block, _msgstr = match.groups()
         msgid = unquote(msgid_block)
-        comments = comments.replace("#, fuzzy\n", "")
+        # A filled entry is no guess: drop msgmerge's fuzzy flag and its "previous msgid" lines.
+        comments = comments.replace("#, fuzzy\n", "").replace("#, fuzzy, ", "#, ")
+        comments = "".join(line + "\n" for line in comments.splitlines() if not line.startswith("#|"))
         if not msgid:
             return match.group(0)
         if plural_part:

@@ -8,7 +8,6 @@ for problems that concern the whole file (missing layer, field or CRS).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -4,9 +4,10 @@ import django.contrib.gis.db.models.fields
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.db.models.lookups
-import geo_feedback.models.feedback
 from django.conf import settings
 from django.db import migrations, models
+
+import geo_feedback.models.feedback
 
 
 class Migration(migrations.Migration):

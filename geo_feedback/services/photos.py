@@ -74,7 +74,7 @@ def photo_clean(upload, *, name: str = "photo") -> CleanPhoto:
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError, ValueError):
-        raise ValidationError(_("%(name)s is not a JPEG, PNG or WebP image.") % {"name": label})
+        raise ValidationError(_("%(name)s is not a JPEG, PNG or WebP image.") % {"name": label}) from None
     extension = FORMATS[image_format][0]
     return CleanPhoto(content=ContentFile(encoded, name=f"{name}.{extension}"), width=clean.width,
                       height=clean.height)

@@ -71,12 +71,12 @@ def test_feedback_bbox_page_against_raw_sql(client, size):
         box = Polygon.from_bbox(bbox)
         box.srid = 4326
 
-        def raw():
+        def raw(box=box):
             with connection.cursor() as cursor:
                 cursor.execute(RAW, {**params, "box": bytes(to_storage(box).ewkb)})
                 return cursor.fetchone()[0]
 
-        def endpoint():
+        def endpoint(bbox=bbox):
             response = client.get(f"/api/v1/feedback/?bbox={','.join(map(str, bbox))}&limit={LIMIT}&lang=fi")
             assert response.status_code == 200, response.content[:500]
             return response.content
