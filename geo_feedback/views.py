@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geo_feedback.api.throttling import creation_wait_seconds
 from geo_feedback.forms import PHOTO_TYPES, FilterForm, ReportForm
 from geo_feedback.geocoding import geocoder
 from geo_feedback.models import Category, Channel
@@ -55,6 +56,8 @@ def report_new(request):
         # A search is not a send: keep what was typed, say nothing yet about the other fields.
         form = ReportForm(initial=request.POST.dict(), category_choices=choices)
         place_results = geocoder().search(request.POST.get("place_query", ""), 10, language=language)
+    elif request.method == "POST" and (wait := creation_wait_seconds(request)) is not None:
+        return _too_many(request, wait)
     elif request.method == "POST":
         form = ReportForm(request.POST, category_choices=choices)
         if form.is_valid():
@@ -126,6 +129,14 @@ def report_new(request):
     })
 
 
+def _too_many(request, wait: int):
+    """429 with Retry-After and a page that says, in the page's language, when to try again."""
+    minutes = max(1, round(wait / 60))
+    response = render(request, "geo_feedback/too_many.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def _chosen_place(request, form) -> dict | None:
     """The place already chosen, so a page shown again (errors, a search) keeps it."""
     location = getattr(form, "cleaned_data", {}).get("location")
@@ -191,6 +202,8 @@ def feedback_support_page(request, number: str):
     feedback = feedback_supportable(number)
     if feedback is None:
         raise Http404(_("No public report has this number."))
+    if (wait := creation_wait_seconds(request)) is not None:
+        return _too_many(request, wait)
     email = request.POST.get("email", "").strip()[:254]
     try:
         if email:

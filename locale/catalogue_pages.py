@@ -5,6 +5,10 @@ msgid of a {% blocktranslate count %} to ((fi one, fi many), (sv one, sv many)).
 """
 
 T = {
+    "Too many reports at once": ("Liian monta palautetta kerralla", "För många responser på en gång"),
+    "If something is urgent or dangerous, call the city's customer service or, in an emergency, 112.": (
+        "Jos asia on kiireellinen tai vaarallinen, soita kaupungin asiakaspalveluun tai hätätilanteessa 112.",
+        "Om något är brådskande eller farligt, ring stadens kundtjänst eller i en nödsituation 112."),
     # The service and its pages
     "Give feedback": ("Anna palautetta", "Ge respons"),
     "Feedback map": ("Palautekartta", "Responskarta"),
@@ -246,6 +250,17 @@ T = {
 }
 
 PLURALS = {
+    "So many reports have come from this address that we have to pause for a moment. Try again in "
+    "%(minutes)s minute.": (
+        ("Tästä osoitteesta on tullut niin monta palautetta, että pidämme pienen tauon. Yritä uudelleen "
+         "%(minutes)s minuutin kuluttua.",
+         "Tästä osoitteesta on tullut niin monta palautetta, että pidämme pienen tauon. Yritä uudelleen "
+         "%(minutes)s minuutin kuluttua."),
+        ("Så många responser har kommit från den här adressen att vi måste pausa en stund. Försök igen om "
+         "%(minutes)s minut.",
+         "Så många responser har kommit från den här adressen att vi måste pausa en stund. Försök igen om "
+         "%(minutes)s minuter."),
+    ),
     "%(counter)s report": (
         ("%(counter)s palaute", "%(counter)s palautetta"),
         ("%(counter)s respons", "%(counter)s responser"),

@@ -39,3 +39,12 @@ class FeedbackCreateThrottle(SimpleRateThrottle):
         except redis.RedisError as error:
             logger.warning("rate limit skipped, Redis unavailable: %s", error)
             return True
+
+
+def creation_wait_seconds(request) -> int | None:
+    """For plain Django views (the report form, "me too"): None if the request may create,
+    else how many seconds the client should wait. Same limit and key as the API's."""
+    throttle = FeedbackCreateThrottle()
+    if throttle.allow_request(request, None):
+        return None
+    return max(1, int(throttle.wait() or 1))

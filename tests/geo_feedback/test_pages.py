@@ -201,3 +201,21 @@ def test_bad_filters_give_the_page_with_a_message_never_an_error_status(client, 
     if "page" not in params:
         assert 'class="error-message"' in html
     assert "1 report" in html
+
+
+def test_the_report_form_and_me_too_share_the_apis_rate_limit(client, city, settings):
+    from django.core.cache import caches
+
+    settings.FEEDBACK_CREATE_RATE = "1/hour"
+    address = "10.77.66.55"
+    caches["throttle"].delete(f"throttle_feedback_create_{address}")
+    form = {"category": "171", "kind": "fault", "description": "Kuoppa asemalla, syvä ja vaarallinen",
+            "lon": RAILWAY_STATION[0], "lat": RAILWAY_STATION[1]}
+    first = client.post("/en/palaute/uusi/", form, REMOTE_ADDR=address)
+    assert first.status_code == 302
+    second = client.post("/en/palaute/uusi/", form, REMOTE_ADDR=address)
+    assert second.status_code == 429 and int(second["Retry-After"]) > 0
+    assert "Too many reports at once" in second.content.decode()
+    number = Feedback.objects.get().number
+    assert client.post(f"/en/palaute/{number}/minakin/", {}, REMOTE_ADDR=address).status_code == 429
+    caches["throttle"].delete(f"throttle_feedback_create_{address}")
