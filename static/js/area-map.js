@@ -2,28 +2,15 @@
    list beside the map as the keyboard and screen-reader route to the same facts. */
 (function () {
   "use strict";
-  var config = JSON.parse(document.getElementById("map-config").textContent);
-  var labels = JSON.parse(document.getElementById("map-labels").textContent);
+  var config = CityMap.config;
+  var labels = CityMap.labels;
   var details = document.getElementById("area-details");
   var numberFormat = new Intl.NumberFormat(config.language);
 
   var container = document.getElementById("area-map");
-  // WCAG 2.3.3: no fades or zoom animations for people who ask the system for less motion.
-  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  var map = L.map(container, {
-    zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
-  }).setView([62.79, 22.84], 9);
-  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
-  container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
-  if (config.tileUrl) {
-    L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
-  }
+  var map = CityMap.create(container, [62.79, 22.84], 9);
 
-  function escapeHtml(text) {
-    var span = document.createElement("span");
-    span.textContent = text == null ? "" : String(text);
-    return span.innerHTML;
-  }
+  var escapeHtml = CityMap.escapeHtml;
 
   function describe(props) {
     var population = props.population == null ? "–" : numberFormat.format(props.population);

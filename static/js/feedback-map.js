@@ -3,30 +3,17 @@
    The list beside the map is the keyboard and screen-reader route to the same reports. */
 (function () {
   "use strict";
-  var config = JSON.parse(document.getElementById("map-config").textContent);
-  var labels = JSON.parse(document.getElementById("map-labels").textContent);
-  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-
-  function escapeHtml(text) {
-    var span = document.createElement("span");
-    span.textContent = text == null ? "" : String(text);
-    return span.innerHTML;
-  }
+  var config = CityMap.config;
+  var labels = CityMap.labels;
+  var calm = CityMap.calm;
+  var escapeHtml = CityMap.escapeHtml;
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
   }
 
   function makeMap(container, center, zoom) {
-    var map = L.map(container, {
-      zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
-    }).setView(center, zoom);
-    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
-    container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
-    if (config.tileUrl) {
-      L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
-    }
-    return map;
+    return CityMap.create(container, center, zoom);
   }
 
   /* A report's page: one pin, nothing to choose. */

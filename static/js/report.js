@@ -3,8 +3,8 @@
    Without this script the form still works: the place search then runs on the server. */
 (function () {
   "use strict";
-  var config = JSON.parse(document.getElementById("map-config").textContent);
-  var labels = JSON.parse(document.getElementById("map-labels").textContent);
+  var config = CityMap.config;
+  var labels = CityMap.labels;
   var form = document.getElementById("report-form");
   var lonInput = document.getElementById("id_lon");
   var latInput = document.getElementById("id_lat");
@@ -16,11 +16,7 @@
   var category = document.getElementById("id_category");
   var csrfToken = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 
-  function escapeHtml(text) {
-    var span = document.createElement("span");
-    span.textContent = text == null ? "" : String(text);
-    return span.innerHTML;
-  }
+  var escapeHtml = CityMap.escapeHtml;
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
@@ -32,15 +28,8 @@
 
   /* The map and the pin. */
   var container = document.getElementById("report-map");
-  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  var map = L.map(container, {
-    zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
-  }).setView([62.79, 22.84], 11);
-  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
-  container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
-  if (config.tileUrl) {
-    L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
-  }
+  var calm = CityMap.calm;
+  var map = CityMap.create(container, [62.79, 22.84], 11);
   var pin = null;
   var nearbyLayer = L.layerGroup().addTo(map);
 

@@ -3,25 +3,13 @@
 Run with `make bench`; prints ratios, asserts nothing about time (not part of CI).
 """
 
-import time
-
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
 from planning.demo import demo_city_load
 from planning.selectors import _COLLECTION, _FEATURES_SQL, GEOJSON_PRECISION
-
-ROUNDS = 30
-
-
-def best_of(function, rounds=ROUNDS) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
+from tests.bench.timing import best_of
 
 
 @pytest.mark.django_db

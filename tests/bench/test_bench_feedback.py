@@ -20,6 +20,7 @@ from geo_feedback.selectors import _FEATURE, _labels
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 from planning.demo import demo_city_load
 from planning.querysets import to_storage
+from tests.bench.timing import best_of
 
 ROUNDS = 20
 LIMIT = 500
@@ -43,15 +44,6 @@ JOIN geo_feedback_feedback f ON f.id = page.id
 JOIN geo_feedback_category c ON c.id = f.category_id
 LEFT JOIN planning_area a ON a.id = f.area_id
 """.format(feature=_FEATURE.format(extra=""))
-
-
-def best_of(function, rounds=ROUNDS) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 @pytest.mark.django_db
@@ -84,7 +76,7 @@ def test_feedback_bbox_page_against_raw_sql(client, size):
         features = json.loads(endpoint())["features"]
         assert len(features) == LIMIT
         assert features == json.loads(raw())  # the same reports, in the same order, with the same properties
-        raw_time, endpoint_time = best_of(raw), best_of(endpoint)
+        raw_time, endpoint_time = best_of(raw, ROUNDS), best_of(endpoint, ROUNDS)
         print(f"/api/v1/feedback/?bbox ({name}, {size:,} reports, {len(endpoint()) // 1024} KiB): "
               f"endpoint {endpoint_time * 1000:.1f} ms, raw SQL {raw_time * 1000:.1f} ms, "
               f"ratio {endpoint_time / raw_time:.2f}")

@@ -1,0 +1,36 @@
+/* Shared by every map of the platform: the page's settings, a Leaflet map with translated
+   zoom buttons, the background tiles, and no animations for people who ask for less motion. */
+(function () {
+  "use strict";
+  // WCAG 2.3.3: no fades or zoom animations when the system asks for reduced motion.
+  var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function readJson(id) {
+    return JSON.parse(document.getElementById(id).textContent);
+  }
+
+  window.CityMap = {
+    calm: calm,
+    config: readJson("map-config"),
+    labels: readJson("map-labels"),
+
+    create: function (container, center, zoom) {
+      var config = this.config;
+      var map = L.map(container, {
+        zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
+      }).setView(center, zoom);
+      L.control.zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut }).addTo(map);
+      container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
+      if (config.tileUrl) {
+        L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
+      }
+      return map;
+    },
+
+    escapeHtml: function (text) {
+      var span = document.createElement("span");
+      span.textContent = text == null ? "" : String(text);
+      return span.innerHTML;
+    },
+  };
+})();
