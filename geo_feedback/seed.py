@@ -83,3 +83,38 @@ def categories_seed(apps=None) -> int:
             },
         )
     return Category.objects.count()
+
+
+REPLY_TEMPLATES = [
+    # status, language, title, body
+    ("handled", "fi", "Korjattu", "Kiitos ilmoituksestasi. Asia on nyt korjattu."),
+    ("handled", "sv", "Åtgärdat", "Tack för din anmälan. Saken är nu åtgärdad."),
+    ("handled", "en", "Fixed", "Thank you for your report. It has now been fixed."),
+    ("handled", "fi", "Vastattu", "Kiitos palautteestasi. Vastaus kysymykseesi: "),
+    ("in_progress", "fi", "Työ aloitettu", "Kiitos ilmoituksestasi. Korjaus on työn alla, ja kerromme kun se on valmis."),
+    ("in_progress", "sv", "Arbetet har börjat", "Tack för din anmälan. Reparationen pågår; vi meddelar när den är klar."),
+    ("in_progress", "en", "Work started", "Thank you for your report. The repair is under way; we will tell you when it is done."),
+    ("routed", "fi", "Ohjattu", "Palautteesi on ohjattu käsiteltäväksi vastaavalle toimialalle."),
+    ("routed", "sv", "Skickad vidare", "Din respons har skickats till den ansvariga sektorn."),
+    ("routed", "en", "Routed", "Your feedback has been sent to the department responsible."),
+    ("not_citys", "fi", "Ei kaupungin", "Kiitos ilmoituksestasi. Paikka ei ole kaupungin hoidossa; ilmoitimme asiasta "
+     "sen ylläpitäjälle."),
+    ("not_citys", "sv", "Inte stadens", "Tack för din anmälan. Platsen sköts inte av staden; vi har meddelat den som "
+     "sköter den."),
+    ("not_citys", "en", "Not the city's", "Thank you for your report. The place is not maintained by the city; we "
+     "have told whoever maintains it."),
+    ("duplicate", "fi", "Sama asia", "Sama asia on jo ilmoitettu. Seuraat nyt sitä ilmoitusta."),
+    ("forwarded", "fi", "Välitetty", "Asia kuuluu toiselle toimijalle, ja palautteesi on välitetty sinne."),
+]
+
+
+def reply_templates_seed(apps=None) -> int:
+    """Create the starting reply templates that are missing; staff edit them in the admin."""
+    if apps is None:
+        from django.apps import apps as registry
+
+        apps = registry
+    ReplyTemplate = apps.get_model("geo_feedback", "ReplyTemplate")
+    for status, language, title, body in REPLY_TEMPLATES:
+        ReplyTemplate.objects.get_or_create(status=status, language=language, title=title, defaults={"body": body})
+    return ReplyTemplate.objects.count()

@@ -86,6 +86,13 @@ class Feedback(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True, help_text=_("When it was received."))
     updated_at = models.DateTimeField(auto_now=True, help_text=_("When it last changed."))
     status_changed_at = models.DateTimeField(auto_now_add=True, help_text=_("When the status last changed."))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_feedback",
+        help_text=_("The handler the ticket is routed to, if a person rather than the whole department."),
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Grows with every change; lets two people acting at once notice each other.")
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
         help_text=_("The ticket this one was closed as a duplicate of."),
@@ -153,8 +160,23 @@ class FeedbackPhoto(models.Model):
         verbose_name_plural = _("photos")
 
 
+class EventAction(models.TextChoices):
+    """What kind of change an event records."""
+
+    CREATED = "created", _("Received")
+    STATUS = "status", _("Status changed")
+    ROUTED = "routed", _("Routed")
+    RECATEGORISED = "recategorised", _("Category changed")
+    MOVED = "moved", _("Place moved")
+    MERGED = "merged", _("Merged")
+    REDACTED = "redacted", _("Personal data removed")
+    REPLY = "reply", _("Reply")
+    NOTE = "note", _("Internal note")
+    INFO_REQUESTED = "info_requested", _("More information asked")
+
+
 class FeedbackEvent(models.Model):
-    """One change to a ticket: who, when, from which status to which, and the notes."""
+    """One change to a ticket: who, when, what (status from/to and more), and the notes."""
 
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events",
                                  help_text=_("The ticket that changed."))
@@ -168,6 +190,11 @@ class FeedbackEvent(models.Model):
     to_status = models.CharField(max_length=16, choices=FeedbackStatus.choices, help_text=_("Status after."))
     public_note = models.TextField(blank=True, help_text=_("Shown to everyone on the report's page."))
     internal_note = models.TextField(blank=True, help_text=_("Seen by staff only."))
+    action = models.CharField(max_length=20, choices=EventAction.choices, default=EventAction.STATUS,
+                              help_text=_("What kind of change this was."))
+    details = models.JSONField(default=dict, blank=True,
+                               help_text=_("What changed, e.g. {'from': …, 'to': …} (staff only)."))
+    version = models.PositiveIntegerField(default=1, help_text=_("The ticket's version after this change."))
 
     class Meta:
         ordering = ["feedback", "created_at", "id"]
@@ -193,6 +220,25 @@ class FeedbackFollower(models.Model):
                 fields=["feedback", "email"], condition=~Q(email=""), name="follower_once_per_email"
             ),
         ]
+
+
+class ReplyTemplate(models.Model):
+    """A public reply staff start from, per status and language; they edit it before sending."""
+
+    status = models.CharField(max_length=16, choices=FeedbackStatus.choices,
+                              help_text=_("The status the reply goes with."))
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi",
+                                help_text=_("Language of the text."))
+    title = models.CharField(max_length=200, help_text=_("Name staff pick it by."))
+    body = models.TextField(help_text=_("The reply; staff can edit it before sending."))
+
+    class Meta:
+        ordering = ["status", "language", "title"]
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()}, {self.language})"
 
 
 class IdempotencyKey(models.Model):

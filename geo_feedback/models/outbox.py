@@ -12,6 +12,8 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         RECEIPT = "receipt", _("Receipt")  # "we got your report"
         STATUS = "status", _("Status change")  # "your report was handled"
+        REPLY = "reply", _("Reply")  # a public answer without a change of status
+        INFO_REQUEST = "info_request", _("Question to the reporter")  # staff ask for more details
 
     feedback = models.ForeignKey("geo_feedback.Feedback", on_delete=models.CASCADE, related_name="notifications",
                                  help_text=_("The ticket the message is about."))

@@ -17,6 +17,7 @@ from geo_feedback import jobs
 from geo_feedback.models import (
     Category,
     Channel,
+    EventAction,
     Feedback,
     FeedbackEvent,
     FeedbackFollower,
@@ -43,12 +44,55 @@ class TransitionNotAllowed(Exception):
 
 
 class ChangedMeanwhile(Exception):
-    """Someone else changed the ticket since the caller last saw it."""
+    """Someone else changed the ticket since the caller last saw it; ``changes`` says what."""
 
-    def __init__(self, feedback: Feedback, seen_status: str):
-        super().__init__(f"{feedback.number} is now {feedback.status}, not {seen_status}")
+    def __init__(self, feedback: Feedback, *, seen_status: str | None = None, seen_version: int | None = None):
+        super().__init__(f"{feedback.number} changed meanwhile: it is now version {feedback.version}, "
+                         f"status {feedback.status}")
         self.feedback = feedback
         self.seen_status = seen_status
+        self.seen_version = seen_version
+        since = seen_version if seen_version is not None else 0
+        self.changes = list(
+            FeedbackEvent.objects.filter(feedback=feedback, version__gt=since).select_related("actor")
+            .order_by("version", "id")
+        ) if seen_version is not None else []
+
+
+def feedback_lock(feedback: Feedback, *, seen_version: int | None = None, seen_status: str | None = None) -> Feedback:
+    """Lock the ticket's row for a change; raise ChangedMeanwhile if it moved on since it was seen.
+
+    Call inside a transaction. Staff pages send the version they showed; nothing is overwritten
+    silently when two people act on the same ticket at once.
+    """
+    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
+    if (seen_version is not None and locked.version != seen_version) or (
+        seen_status is not None and locked.status != seen_status
+    ):
+        raise ChangedMeanwhile(locked, seen_status=seen_status, seen_version=seen_version)
+    return locked
+
+
+def feedback_record(
+    locked: Feedback,
+    *,
+    actor,
+    action: str,
+    fields: Sequence[str] = (),
+    from_status: str | None = None,
+    public_note: str = "",
+    internal_note: str = "",
+    details: dict | None = None,
+) -> FeedbackEvent:
+    """Save a locked ticket's changed ``fields`` with a new version and write the event row."""
+    locked.version += 1
+    locked.save(update_fields=[*fields, "version", "updated_at"])
+    return FeedbackEvent.objects.create(
+        feedback=locked, actor=actor, action=action,
+        from_status=locked.status if from_status is None else from_status, to_status=locked.status,
+        public_note=public_note.strip(), internal_note=internal_note.strip(), details=details or {},
+        version=locked.version,
+    )
 
 
 @dataclass(frozen=True)
@@ -147,7 +191,9 @@ def feedback_create(
         reporter_email=reporter_email.strip(),
         reporter_phone=reporter_phone.strip(),
     )
-    FeedbackEvent.objects.create(feedback=feedback, actor=actor, from_status="", to_status=feedback.status)
+    FeedbackEvent.objects.create(feedback=feedback, actor=actor, action=EventAction.CREATED, from_status="",
+                                 to_status=feedback.status, version=feedback.version,
+                                 details={"channel": channel})
     for position, photo in enumerate(cleaned):
         stored = FeedbackPhoto.objects.create(
             feedback=feedback, image=photo.content, width=photo.width, height=photo.height, position=position
@@ -188,17 +234,22 @@ def feedback_transition(
     public_note: str = "",
     internal_note: str = "",
     seen_status: str | None = None,
+    seen_version: int | None = None,
     notify: bool = True,
+    extra_fields: Sequence[str] = (),
+    details: dict | None = None,
 ) -> Feedback:
     """Move a ticket to ``to_status``: the one place a status changes.
 
     Locks the row, checks the move against the table in ``statuses``, writes the event row and
-    queues emails to the reporter and followers after commit. With ``seen_status``, a ticket
-    that someone else moved meanwhile raises ChangedMeanwhile instead of being overwritten.
+    queues emails to the reporter and followers after commit. With ``seen_status`` or
+    ``seen_version``, a ticket that someone else changed meanwhile raises ChangedMeanwhile
+    instead of being overwritten. ``extra_fields`` already set on ``feedback`` (a department,
+    say) are saved in the same change.
     """
-    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
-    if seen_status is not None and locked.status != seen_status:
-        raise ChangedMeanwhile(locked, seen_status)
+    locked = feedback_lock(feedback, seen_version=seen_version, seen_status=seen_status)
+    for field in extra_fields:
+        setattr(locked, field, getattr(feedback, field))
     if not locked.can_transition_to(to_status):
         raise TransitionNotAllowed(
             _("A ticket that is “%(from)s” cannot become “%(to)s”.")
@@ -207,11 +258,9 @@ def feedback_transition(
     from_status = locked.status
     locked.status = to_status
     locked.status_changed_at = timezone.now()
-    locked.save(update_fields=["status", "status_changed_at", "updated_at"])
-    FeedbackEvent.objects.create(
-        feedback=locked, actor=actor, from_status=from_status, to_status=to_status,
-        public_note=public_note.strip(), internal_note=internal_note.strip(),
-    )
+    feedback_record(locked, actor=actor, action=EventAction.STATUS,
+                    fields=["status", "status_changed_at", *extra_fields], from_status=from_status,
+                    public_note=public_note, internal_note=internal_note, details=details)
     if notify:
         recipients = [locked.reporter_email] if locked.reporter_email else []
         recipients += list(locked.followers.exclude(email="").values_list("email", flat=True))
@@ -220,6 +269,7 @@ def feedback_transition(
                                public_note=public_note.strip())
     feedback.status = locked.status
     feedback.status_changed_at = locked.status_changed_at
+    feedback.version = locked.version
     return locked
 
 

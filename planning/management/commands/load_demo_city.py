@@ -5,11 +5,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from geo_feedback.demo import demo_feedback_load
+from geo_feedback.models import Department, StaffProfile, StaffRole
 from planning.demo import FIXTURES, demo_city_load
 
 DEMO_LOGINS = [
-    # (username, password, superuser): printed by `make run`, documented in the README.
-    ("admin", "seinajoki-demo", True),
+    # (username, password, role, department code): printed by `make run`, documented in the README.
+    ("admin", "seinajoki-demo", "administrator", None),
+    ("asiakaspalvelu", "seinajoki-demo", "customer_service", None),
+    ("kaupunkiymparisto", "seinajoki-demo", "handler", "kaupunkiymparisto"),
+    ("sivistys", "seinajoki-demo", "handler", "sivistys"),
+    ("osallisuusagentti", "seinajoki-demo", "participation_agent", "kaupunkiymparisto"),
 ]
 
 
@@ -27,14 +32,21 @@ class Command(BaseCommand):
             f"{counts['budget_area']} resident-budget areas, {counts['city']} city"
         )
         User = get_user_model()
-        for username, password, superuser in DEMO_LOGINS:
+        for username, password, role, department in DEMO_LOGINS:
+            administrator = role == StaffRole.ADMINISTRATOR
             user, created = User.objects.get_or_create(
-                username=username, defaults={"is_staff": True, "is_superuser": superuser}
+                username=username, defaults={"is_staff": administrator, "is_superuser": administrator}
             )
             if created:
                 user.set_password(password)
                 user.save(update_fields=["password"])
-            self.stdout.write(f"Demo login: {username} / {password}{' (created)' if created else ''}")
+            StaffProfile.objects.update_or_create(
+                user=user,
+                defaults={"role": role,
+                          "department": Department.objects.get(code=department) if department else None},
+            )
+            self.stdout.write(f"Demo login: {username} / {password} ({StaffRole(role).label})"
+                              f"{' (created)' if created else ''}")
         self.stderr.write("Loading the places for the address search…")
         call_command("import_places", str(FIXTURES / "seinajoki_places_wgs84.csv"), stdout=self.stdout)
         self.stderr.write("Loading the demo feedback…")
