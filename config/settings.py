@@ -188,7 +188,7 @@ CACHES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "staff:login"
 
 # Production hardening: on whenever DEBUG is off, so `manage.py check --deploy` stays clean.
 if not DEBUG:

@@ -7,7 +7,7 @@ commit. Permissions are checked by the caller (``geo_feedback.permissions``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.contrib.gis.geos import Point
@@ -217,16 +217,24 @@ def feedback_redact(*, feedback: Feedback, actor, description: str | None = None
 
 @transaction.atomic
 def feedback_bulk(*, tickets: Sequence[Feedback], action: str, actor, department: Department | None = None,
-                  into: Feedback | None = None, public_note: str = "") -> int:
-    """Route, merge or reject several tickets at once: all of them, or none if one cannot move."""
+                  into: Feedback | None = None, public_note: str = "",
+                  seen_versions: Mapping[str, int] | None = None) -> int:
+    """Route, merge or reject several tickets at once: all of them, or none if one cannot move.
+
+    ``seen_versions`` maps ticket numbers to the versions the confirmation page showed; a ticket
+    that someone changed since raises ChangedMeanwhile and nothing is changed.
+    """
+    seen_versions = seen_versions or {}
     for ticket in tickets:
+        seen = seen_versions.get(ticket.number)
         if action == "route":
-            feedback_route(feedback=ticket, department=department, actor=actor, public_note=public_note)
+            feedback_route(feedback=ticket, department=department, actor=actor, public_note=public_note,
+                           seen_version=seen)
         elif action == "merge":
-            feedback_merge(duplicate=ticket, into=into, actor=actor, public_note=public_note)
+            feedback_merge(duplicate=ticket, into=into, actor=actor, public_note=public_note, seen_version=seen)
         elif action == "reject":
             feedback_transition(feedback=ticket, to_status=S.REJECTED, actor=actor, notify=False,
-                                internal_note=public_note)
+                                internal_note=public_note, seen_version=seen)
         else:
             raise ValueError(f"unknown bulk action {action!r}")
     return len(tickets)

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
+from django.utils import translation
 
 from geo_feedback.models import Department, EventAction, Feedback, FeedbackFollower, FeedbackPhoto, Notification
 from geo_feedback.services.feedback import (
@@ -127,9 +128,10 @@ def test_reply_note_and_question_reach_only_who_they_should(city, agent):
 
 def test_asking_a_reporter_without_email_is_a_clear_error(city, agent):
     ticket = FeedbackFactory()
-    with pytest.raises(FeedbackInvalid) as raised:
+    with translation.override("fi"), pytest.raises(FeedbackInvalid) as raised:
         feedback_request_info(feedback=ticket, actor=agent, question="Missä tarkalleen?")
-    assert "no email" in str(raised.value.message_dict["question"])
+    assert "ei jättänyt sähköpostiosoitetta" in str(raised.value.message_dict["question"])
+    assert not ticket.events.exclude(action=EventAction.CREATED).exists()
 
 
 def test_redaction_replaces_the_text_and_hides_photos_without_keeping_the_original(city, agent):

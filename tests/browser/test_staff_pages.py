@@ -1,0 +1,106 @@
+"""The other staff pages in chromium: axe-core finds no WCAG 2.1 A/AA violation on the desk entry
+form (with its errors), the bulk confirmation, the changed-meanwhile page, a read-only ticket and an
+overdue department queue; and the reply template and the desk map work."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from geo_feedback.models import Department, Feedback, ReplyTemplate, StaffProfile, StaffRole
+from geo_feedback.seed import categories_seed
+from geo_feedback.services.feedback import feedback_transition
+from geo_feedback.statuses import FeedbackStatus as S
+from planning.demo import demo_city_load
+from tests.factories.feedback import FeedbackFactory
+
+PASSWORD = "salasana-testi-123"
+
+
+@pytest.fixture
+def staff(transactional_db):
+    demo_city_load()
+    categories_seed()
+    for username, role, department in (("asiakaspalvelu", StaffRole.CUSTOMER_SERVICE, None),
+                                       ("osallisuus", StaffRole.PARTICIPATION_AGENT, "kaupunkiymparisto")):
+        user = get_user_model().objects.create_user(username, password=PASSWORD)
+        StaffProfile.objects.create(user=user, role=role,
+                                    department=Department.objects.get(code=department) if department else None)
+
+
+def sign_in(page, base: str, username: str) -> None:
+    page.goto(base + "/henkilosto/kirjaudu/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    expect(page.locator(".staff-nav")).to_be_visible()
+
+
+def test_desk_entry_by_map_click_and_its_errors(page, live_server, staff, axe_check):
+    base = live_server.url
+    sign_in(page, base, "asiakaspalvelu")
+    page.goto(base + "/henkilosto/uusi/")
+    expect(page.locator("#desk-map")).to_have_attribute("data-ready", "true")
+    axe_check(page)
+    page.locator("#desk-send").click()  # nothing filled in
+    expect(page.locator("#error-summary")).to_be_focused()
+    axe_check(page)
+    page.locator("#id_channel_1").check()  # phone
+    page.locator("#id_category").select_option("171")
+    page.locator("#id_kind_0").check()
+    page.locator("#id_description").fill("Asukas soitti: kuoppa aseman edessä on syvä.")
+    x, y = page.evaluate("() => { const map = document.querySelector('#desk-map').leafletMap;"
+                         " map.setView([62.7823, 22.8565], 15, {animate: false});"
+                         " const p = map.latLngToContainerPoint([62.7823, 22.8565]); return [p.x, p.y]; }")
+    box = page.locator("#desk-map").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    assert float(page.locator("#id_lat").input_value()) == pytest.approx(62.7823, abs=1e-4)
+    page.locator("#desk-send").click()
+    expect(page.locator("h1")).to_contain_text("SJK-")
+    ticket = Feedback.objects.get()
+    assert (ticket.channel, ticket.area.code) == ("phone", "60100")
+
+
+def test_bulk_confirmation_changed_meanwhile_and_reply_template(page, live_server, staff, axe_check):
+    base = live_server.url
+    tickets = [FeedbackFactory(description=f"Osta halpoja kelloja nyt {n}!") for n in range(2)]
+    template = ReplyTemplate.objects.create(status=S.RECEIVED, language="fi", title="Kiitos",
+                                            body="Kiitos palautteesta, selvitämme asian.")
+    sign_in(page, base, "asiakaspalvelu")
+    page.goto(base + "/henkilosto/kasittely/")
+    for ticket in tickets:
+        page.locator(f"#pick-{ticket.number}").check()
+    page.locator("#id_action").select_option("reject")
+    page.locator("#bulk-form button[type=submit]").click()
+    expect(page.locator("#bulk-tickets li")).to_have_count(2)
+    axe_check(page)
+    page.locator("button[name=confirm]").click()
+    expect(page).to_have_url(base + "/henkilosto/kasittely/")
+    assert set(Feedback.objects.values_list("status", flat=True)) == {S.REJECTED}
+
+    ticket = FeedbackFactory()
+    page.goto(f"{base}/henkilosto/palaute/{ticket.number}/")
+    page.locator("#reply-template").select_option(str(template.pk))  # JavaScript fills the reply at once
+    expect(page.locator("#id_reply-text")).to_have_value(template.body)
+    feedback_transition(feedback=ticket, to_status=S.IN_TRIAGE)  # someone else, meanwhile
+    page.locator("#reply button.primary").click()
+    expect(page.locator("#changed-meanwhile")).to_be_focused()
+    expect(page.locator("#id_reply-text")).to_have_value(template.body)
+    axe_check(page)
+
+
+def test_a_participation_agent_reads_an_overdue_queue_and_a_ticket(page, live_server, staff, axe_check):
+    base = live_server.url
+    late = FeedbackFactory()
+    feedback_transition(feedback=late, to_status=S.ROUTED)
+    Feedback.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(days=30))
+    sign_in(page, base, "osallisuus")
+    expect(page).to_have_url(base + "/henkilosto/toimiala/")
+    expect(page.locator(f"tr[data-number='{late.number}'] .overdue-badge")).to_be_visible()
+    axe_check(page)
+    page.locator(f"a[href$='/{late.number}/']").first.click()
+    expect(page.locator("#read-only-note")).to_be_visible()
+    expect(page.locator("form[action*='/henkilosto/palaute/']")).to_have_count(0)
+    axe_check(page)
