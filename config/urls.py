@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import healthz
+from geo_feedback import summary_views
 from planning.views import area_map
 
 urlpatterns = [
@@ -17,6 +18,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", area_map, name="area-map"),
     path("palaute/", include("geo_feedback.urls")),
+    # Before "henkilosto/": the staff pages' own patterns must not catch these.
+    path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),
+    path("henkilosto/yhteenveto/luvut.csv", summary_views.summary_figures_csv, name="staff-summary-figures-csv"),
+    path("henkilosto/yhteenveto/palautteet.csv", summary_views.summary_tickets_csv, name="staff-summary-tickets-csv"),
+    path("henkilosto/", include("geo_feedback.staff.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
