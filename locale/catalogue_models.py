@@ -178,4 +178,80 @@ T = {
     "%(name)s is not a JPEG, PNG or WebP image.": ("%(name)s ei ole JPEG-, PNG- tai WebP-kuva.",
                                                    "%(name)s är inte en JPEG-, PNG- eller WebP-bild."),
     "%(name)s has too many pixels.": ("Kuvassa %(name)s on liikaa kuvapisteitä.", "%(name)s har för många pixlar."),
+    # Staff roles and triage (models/staff.py, models/feedback.py, services/triage.py)
+    "Customer service agent": ("Asiakaspalvelija", "Kundtjänstmedarbetare"),
+    "Department handler": ("Toimialan käsittelijä", "Handläggare vid sektorn"),
+    "Participation agent": ("Osallisuusagentti", "Delaktighetsagent"),
+    "Administrator": ("Ylläpitäjä", "Administratör"),
+    "The staff member's account.": ("Työntekijän käyttäjätili.", "Personens användarkonto."),
+    "What they may see and do.": ("Mitä hän saa nähdä ja tehdä.", "Vad hen får se och göra."),
+    "Their department; required for handlers and participation agents.": (
+        "Hänen toimialansa; pakollinen käsittelijöille ja osallisuusagenteille.",
+        "Hens sektor; obligatorisk för handläggare och delaktighetsagenter."),
+    "staff profile": ("henkilöstöprofiili", "personalprofil"),
+    "staff profiles": ("henkilöstöprofiilit", "personalprofiler"),
+    "The handler the ticket is routed to, if a person rather than the whole department.": (
+        "Käsittelijä, jolle palaute on ohjattu, jos henkilö eikä koko toimiala.",
+        "Handläggaren som ärendet styrts till, om en person och inte hela sektorn."),
+    "Grows with every change; lets two people acting at once notice each other.": (
+        "Kasvaa joka muutoksessa; kaksi samanaikaista käsittelijää huomaavat toisensa.",
+        "Växer vid varje ändring; två som arbetar samtidigt märker varandra."),
+    "Status changed": ("Tila muuttui", "Status ändrad"),
+    "Routed": ("Ohjattu", "Styrd"),
+    "Category changed": ("Aihe vaihdettu", "Kategori ändrad"),
+    "Place moved": ("Paikkaa siirretty", "Platsen flyttad"),
+    "Merged": ("Yhdistetty", "Sammanslagen"),
+    "Personal data removed": ("Henkilötiedot poistettu", "Personuppgifter borttagna"),
+    "Reply": ("Vastaus", "Svar"),
+    "Internal note": ("Sisäinen muistiinpano", "Intern anteckning"),
+    "More information asked": ("Lisätietoja pyydetty", "Mer information begärd"),
+    "What kind of change this was.": ("Millainen muutos tämä oli.", "Vilken slags ändring detta var."),
+    "What changed, e.g. {'from': …, 'to': …} (staff only).": (
+        "Mikä muuttui, esim. {'from': …, 'to': …} (vain henkilöstölle).",
+        "Vad som ändrades, t.ex. {'from': …, 'to': …} (endast personalen)."),
+    "The ticket's version after this change.": ("Palautteen versio tämän muutoksen jälkeen.",
+                                                "Ärendets version efter denna ändring."),
+    "The status the reply goes with.": ("Tila, johon vastaus liittyy.", "Statusen som svaret hör till."),
+    "Language of the text.": ("Tekstin kieli.", "Textens språk."),
+    "Name staff pick it by.": ("Nimi, jolla henkilöstö valitsee sen.", "Namnet personalen väljer det med."),
+    "The reply; staff can edit it before sending.": ("Vastaus; henkilöstö voi muokata sitä ennen lähettämistä.",
+                                                     "Svaret; personalen kan redigera det före sändning."),
+    "reply template": ("vastauspohja", "svarsmall"),
+    "reply templates": ("vastauspohjat", "svarsmallar"),
+    "Question to the reporter": ("Kysymys ilmoittajalle", "Fråga till anmälaren"),
+    "A closed ticket must be reopened before it is routed.": (
+        "Suljettu palaute on avattava uudelleen ennen ohjaamista.",
+        "Ett stängt ärende måste öppnas igen innan det styrs."),
+    "The place is outside the city.": ("Paikka on kaupungin ulkopuolella.", "Platsen ligger utanför staden."),
+    "A ticket cannot be merged into itself.": ("Palautetta ei voi yhdistää itseensä.",
+                                               "Ett ärende kan inte slås samman med sig självt."),
+    "Merge into an open or handled ticket, not a closed one.": (
+        "Yhdistä avoimeen tai hoidettuun palautteeseen, ei suljettuun.",
+        "Slå samman med ett öppet eller åtgärdat ärende, inte ett stängt."),
+    "The same thing was reported already as %(number)s; follow it there.": (
+        "Sama asia on jo ilmoitettu numerolla %(number)s; seuraa sitä siellä.",
+        "Samma sak har redan anmälts som %(number)s; följ den där."),
+    "Write the reply.": ("Kirjoita vastaus.", "Skriv svaret."),
+    "Write the note.": ("Kirjoita muistiinpano.", "Skriv anteckningen."),
+    "Write the question.": ("Kirjoita kysymys.", "Skriv frågan."),
+    "The reporter left no email address; they cannot be asked.": (
+        "Ilmoittaja ei jättänyt sähköpostiosoitetta; häneltä ei voi kysyä.",
+        "Anmälaren lämnade ingen e-postadress; hen kan inte tillfrågas."),
+    "The description must be %(min)d to %(max)d characters.": (
+        "Kuvauksen on oltava %(min)d–%(max)d merkkiä.", "Beskrivningen måste vara %(min)d–%(max)d tecken."),
+    "Nothing to redact: change the text or choose a photo.": (
+        "Ei poistettavaa: muuta tekstiä tai valitse kuva.", "Inget att ta bort: ändra texten eller välj en bild."),
+    # Emails (templates/geo_feedback/email/reply_*, info_request_*)
+    "A reply to feedback %(number)s": ("Vastaus palautteeseen %(number)s", "Svar på respons %(number)s"),
+    "The city has replied to feedback %(number)s.": ("Kaupunki on vastannut palautteeseen %(number)s.",
+                                                     "Staden har svarat på respons %(number)s."),
+    "A question about your feedback %(number)s": ("Kysymys palautteestasi %(number)s",
+                                                  "En fråga om din respons %(number)s"),
+    "To handle your feedback %(number)s, the city needs a little more information:": (
+        "Palautteesi %(number)s käsittelyyn kaupunki tarvitsee vähän lisätietoja:",
+        "För att handlägga din respons %(number)s behöver staden lite mer information:"),
+    "Please answer by replying to this email or by calling the city's customer service.": (
+        "Vastaa tähän viestiin tai soita kaupungin asiakaspalveluun.",
+        "Svara på detta e-postmeddelande eller ring stadens kundtjänst."),
+    "Your feedback:": ("Palautteesi:", "Din respons:"),
 }

@@ -108,10 +108,10 @@ PLURALS = {
     ),
 }
 
-# Each part of the platform keeps its strings in a catalogue module beside this file.
+# Each part of the platform keeps its strings in a catalogue_*.py module beside this file.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-for _module in ("catalogue_models", "catalogue_pages", "catalogue_feedback"):
-    _catalogue = __import__(_module)
+for _path in sorted(Path(__file__).resolve().parent.glob("catalogue_*.py")):
+    _catalogue = __import__(_path.stem)
     T.update(_catalogue.T)
     PLURALS.update(getattr(_catalogue, "PLURALS", {}))
 
