@@ -2,6 +2,7 @@
 form (with its errors), the bulk confirmation, the changed-meanwhile page, a read-only ticket and an
 overdue department queue; and the reply template and the desk map work."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -104,3 +105,28 @@ def test_a_participation_agent_reads_an_overdue_queue_and_a_ticket(page, live_se
     expect(page.locator("#read-only-note")).to_be_visible()
     expect(page.locator("form[action*='/henkilosto/palaute/']")).to_have_count(0)
     axe_check(page)
+
+
+def test_the_summary_page_by_keyboard_with_its_offline_map(page, live_server, staff, axe_check):
+    base = live_server.url
+    FeedbackFactory.create_batch(3)
+    FeedbackFactory(kind="praise", description="Kiitos siististä puistosta ja uusista penkeistä!")
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((base, "data:", "about:")) and "tile" not in request.url else None)
+    sign_in(page, base, "asiakaspalvelu")
+    page.locator(".staff-nav a", has_text="Palauteyhteenveto").click()
+    expect(page).to_have_url(base + "/henkilosto/yhteenveto/")
+    expect(page.locator("#figure-total")).to_have_text("4")
+    expect(page.locator("#figure-praise")).to_have_text("1")
+    map_frame = page.frame_locator("iframe.summary-map")
+    expect(map_frame.locator(".leaflet-interactive").first).to_be_attached()
+    axe_check(page)
+
+    # Choose a department by keyboard; the figures follow.
+    page.locator("#id_department").focus()
+    page.locator("#id_department").select_option("sivistys")
+    page.locator("#id_to").press("Enter")
+    expect(page).to_have_url(re.compile(r"/henkilosto/yhteenveto/\?department=sivistys&"))
+    expect(page.locator("#figure-total")).to_have_text("0")
+    assert outside == [], f"the summary page loaded something from outside: {outside}"
