@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from config.health import healthz
 from geo_feedback import summary_views
+from geo_feedback.photo_views import photo_file
 from planning.views import area_map
 
 urlpatterns = [
@@ -27,7 +28,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Photos go through a view that checks who may see them, with DEBUG on or off.
+urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", photo_file, name="photo-file"))

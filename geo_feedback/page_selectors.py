@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
 
 from geo_feedback.models import Category, CategoryGroup, Feedback, FeedbackEvent, FeedbackPhoto
 from geo_feedback.selectors import FeedbackFilters, feedback_filtered, feedback_public_detail
@@ -123,3 +124,11 @@ def feedback_follow_view(token: str) -> FeedbackView | None:
 
 def feedback_supportable(number: str) -> Feedback | None:
     return Feedback.objects.public().filter(number=number).first()
+
+
+def photo_by_file(name: str) -> FeedbackPhoto | None:
+    """The photo whose stored image or thumbnail is the file ``name`` (relative to MEDIA_ROOT)."""
+    if not name or name.startswith("/") or ".." in name.split("/"):
+        return None
+    return (FeedbackPhoto.objects.select_related("feedback")
+            .filter(Q(image=name) | Q(thumbnail=name)).first())

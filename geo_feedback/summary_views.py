@@ -124,8 +124,15 @@ class OfflineMap(folium.Map):
     choropleth needs Leaflet only. The tiles are the site's one outside source (MAP_TILE_URL).
     """
 
-    default_js = [("leaflet", static("vendor/leaflet/leaflet.js"))]
-    default_css = [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
+    # Resolved when the map is drawn: in production the hashed names come from the manifest that
+    # collectstatic writes, which does not exist yet when this module is imported.
+    @property
+    def default_js(self):
+        return [("leaflet", static("vendor/leaflet/leaflet.js"))]
+
+    @property
+    def default_css(self):
+        return [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
 
 
 def choropleth_html(summary: Summary) -> str:
