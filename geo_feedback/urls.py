@@ -12,6 +12,7 @@ urlpatterns = [
     path("uusi/", views.report_new, name="new"),
     path("kiitos/", views.report_thanks, name="thanks"),
     path("seuraa/<str:token>/", views.feedback_follow, name="follow"),
+    path("lopeta/<str:token>/", views.feedback_unfollow_page, name="unfollow"),
     path("<str:number>/minakin/", views.feedback_support_page, name="support"),
     path("<str:number>/", views.feedback_detail, name="detail"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from geo_feedback.api.throttling import creation_wait_seconds
 from geo_feedback.forms import PHOTO_TYPES, FilterForm, ReportForm
 from geo_feedback.geocoding import geocoder
-from geo_feedback.models import Category, Channel
+from geo_feedback.models import Category, Channel, Feedback, FeedbackFollower
 from geo_feedback.page_selectors import (
     area_choices,
     category_choices,
@@ -24,7 +24,7 @@ from geo_feedback.page_selectors import (
     feedback_public_view,
     feedback_supportable,
 )
-from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
+from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support, feedback_unfollow
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
@@ -171,6 +171,25 @@ def feedback_follow(request, token: str):
         raise Http404(_("This follow link is not valid."))
     response = render(request, "geo_feedback/detail.html", {**_detail_context(view), "private": True})
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to linked sites
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def feedback_unfollow_page(request, token: str):
+    """A follower's link from an email: a button stops the emails (a GET never does: mail scanners
+    open links)."""
+    follower = FeedbackFollower.objects.select_related("feedback").filter(token=token).first()
+    if follower is None:
+        raise Http404(_("This link is not valid."))
+    stopped = not follower.email
+    if request.method == "POST" and not stopped:
+        feedback_unfollow(token=token)
+        stopped = True
+    response = render(request, "geo_feedback/unfollow.html", {
+        "feedback": follower.feedback, "stopped": stopped,
+        "public": Feedback.objects.public().filter(pk=follower.feedback_id).exists(),
+    })
+    response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
     return response
 

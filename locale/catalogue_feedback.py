@@ -42,4 +42,18 @@ T = {
     "This topic belongs to %(body)s. Your feedback has been forwarded there.": (
         "Tämä aihe kuuluu taholle %(body)s. Palautteesi on välitetty sinne.",
         "Det här ämnet hör till %(body)s. Din respons har vidarebefordrats dit."),
+    # Following: a follower stops the emails (geo_feedback/templates/geo_feedback/unfollow.html)
+    "Stop following feedback": ("Lopeta palautteen seuraaminen", "Sluta följa responsen"),
+    "You no longer get emails about feedback %(number)s. Your email address was removed from it; your “me too” still counts.": (
+        "Et saa enää sähköpostia palautteesta %(number)s. Sähköpostiosoitteesi poistettiin siitä; “minäkin”-tukesi lasketaan edelleen.",
+        "Du får inte längre e-post om responsen %(number)s. Din e-postadress togs bort från den; ditt ”jag också” räknas fortfarande."),
+    "You get an email when feedback %(number)s moves on. Stop these emails?": (
+        "Saat sähköpostia, kun palautteen %(number)s käsittely etenee. Lopetetaanko nämä viestit?",
+        "Du får e-post när responsen %(number)s går vidare. Ska dessa meddelanden upphöra?"),
+    "Stop the emails": ("Lopeta viestit", "Stoppa e-posten"),
+    "The public page of the feedback": ("Palautteen julkinen sivu", "Responsens offentliga sida"),
+    "This link is not valid.": ("Tämä linkki ei ole voimassa.", "Den här länken är inte giltig."),
+    "You get these emails because you follow this feedback. To stop them:": (
+        "Saat nämä viestit, koska seuraat tätä palautetta. Lopeta ne:",
+        "Du får dessa meddelanden eftersom du följer responsen. Stoppa dem:"),
 }

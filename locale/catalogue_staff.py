@@ -238,6 +238,9 @@ T = {
         "Visas på den offentliga sidan och skickas per e-post till anmälaren och följarna."),
     "Public note": ("Julkinen huomautus", "Offentlig anteckning"),
     "Tell the resident what was done.": ("Kerro asukkaalle, mitä tehtiin.", "Berätta för invånaren vad som gjordes."),
+    "Nothing was changed: %(number)s was changed meanwhile by someone else. Check the list and confirm again.": (
+        "Mitään ei muutettu: joku muu muutti palautetta %(number)s sillä välin. Tarkista luettelo ja vahvista uudelleen.",
+        "Inget ändrades: någon annan ändrade responsen %(number)s under tiden. Kontrollera listan och bekräfta igen."),
 }
 
 PLURALS = {

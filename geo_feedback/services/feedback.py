@@ -289,3 +289,15 @@ def feedback_support(*, feedback: Feedback, email: str = "") -> FeedbackFollower
         return None
     Feedback.objects.filter(pk=feedback.pk).update(supporter_count=F("supporter_count") + 1)
     return follower
+
+
+def feedback_unfollow(*, token: str) -> FeedbackFollower | None:
+    """A follower stops the emails (their link's secret); their "me too" still counts.
+
+    The address is erased, not kept: the city has no further use for it. None for an unknown token.
+    """
+    follower = FeedbackFollower.objects.select_related("feedback").filter(token=token).first()
+    if follower is not None and follower.email:
+        follower.email = ""
+        follower.save(update_fields=["email"])
+    return follower

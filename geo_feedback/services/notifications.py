@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from geo_feedback import jobs
-from geo_feedback.models import Feedback, FeedbackPhoto, Notification
+from geo_feedback.models import Feedback, FeedbackFollower, FeedbackPhoto, Notification
 from geo_feedback.services.queue import enqueue_now
 
 MAX_ATTEMPTS = 10
@@ -20,6 +20,10 @@ MAX_ATTEMPTS = 10
 
 def _follow_url(feedback: Feedback) -> str:
     return f"{settings.SITE_URL}/palaute/seuraa/{feedback.follow_token}/"
+
+
+def _stop_url(token: str) -> str:
+    return f"{settings.SITE_URL}/palaute/lopeta/{token}/"
 
 
 def _public_url(feedback: Feedback) -> str:
@@ -40,9 +44,14 @@ def notification_queue(*, feedback: Feedback, kind: str, recipients: list[str], 
             "department": feedback.department.name(feedback.language),
         }
         subject = render_to_string(f"geo_feedback/email/{kind}_subject.txt", context).strip()
+        # Followers get their own link to stop the emails; the reporter's page is the follow link.
+        tokens = dict(FeedbackFollower.objects.filter(feedback=feedback, email__in=recipients)
+                      .values_list("email", "token"))
         for recipient in dict.fromkeys(recipients):  # one email per address, even if listed twice
             is_reporter = recipient == feedback.reporter_email
-            body = render_to_string(f"geo_feedback/email/{kind}_body.txt", {**context, "is_reporter": is_reporter})
+            stop_url = _stop_url(tokens[recipient]) if recipient in tokens and not is_reporter else ""
+            body = render_to_string(f"geo_feedback/email/{kind}_body.txt",
+                                    {**context, "is_reporter": is_reporter, "stop_url": stop_url})
             rows.append(Notification(feedback=feedback, kind=kind, recipient=recipient, subject=subject, body=body))
     created = Notification.objects.bulk_create(rows)
     for row in created:
