@@ -391,3 +391,42 @@ def test_desk_entry_errors_are_shown_beside_the_fields(agent, city):
                                                "description": "Kuoppa Helsingissä, ei meidän.", "lon": 24.95,
                                                "lat": 60.17})
     assert outside.status_code == 400 and 'id="id_lat-error"' in outside.content.decode()
+
+
+# Query counts: the queues and the ticket page cost the same however many tickets there are ------
+
+
+def queries_for(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/henkilosto/kasittely/", "/henkilosto/toimiala/", "/henkilosto/haku/?q=kuoppa"])
+def test_the_queues_do_not_query_per_ticket(handler, agent, city, url):
+    client = agent if "kasittely" in url else handler
+
+    def tickets(n):
+        for _ in range(n):
+            ticket = FeedbackFactory(description="Kuoppa kadussa, korjatkaa pian.", photos=[])
+            if "kasittely" not in url:
+                feedback_transition(feedback=ticket, to_status=S.ROUTED)
+
+    tickets(2)
+    few = queries_for(client, url)
+    tickets(12)
+    assert queries_for(client, url) == few
+
+
+def test_the_ticket_page_does_not_query_per_event_or_photo(agent, staff, city):
+    ticket = FeedbackFactory(photos=[jpeg_with_gps()])
+    url = f"/henkilosto/palaute/{ticket.number}/"
+    few = queries_for(agent, url)
+    for n in range(6):
+        feedback_note(feedback=ticket, actor=staff["asiakaspalvelu" if n % 2 else "kaupunkiymparisto"],
+                      text=f"Sisäinen huomio {n}")
+    FeedbackFactory.create_batch(4)  # more merge candidates nearby
+    assert queries_for(agent, url) == few
