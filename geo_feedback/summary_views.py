@@ -184,7 +184,7 @@ def summary_page(request):
         classes = rate_classes(summary.area_rates)
         context.update({
             "summary": summary,
-            "query": form.query_string(),
+            "download_query": form.query_string(),
             "map_html": choropleth_html(summary),
             "rate_classes": classes,
             "no_data_colour": NO_DATA_COLOUR,
