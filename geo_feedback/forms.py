@@ -6,9 +6,11 @@ city, photos) are the service's, and its FeedbackInvalid errors are put back on 
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.contrib.gis.geos import Point
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from geo_feedback.models import FeedbackKind
@@ -111,6 +113,11 @@ class ReportForm(forms.Form):
                 self.add_error(field, message)
 
 
+# "Until the end of 9999-12-31" is past the largest date there is: a filter's last day comes before.
+LAST_DAY = date(9998, 12, 31)
+before_9999 = MaxValueValidator(LAST_DAY, message=_("Give a day before the year 9999."))
+
+
 class FilterForm(forms.Form):
     """The public map and list filters; a value that does not fit is ignored and told of."""
 
@@ -118,9 +125,9 @@ class FilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
-    created_after = forms.DateField(label=_("Received on or after"), required=False,
+    created_after = forms.DateField(label=_("Received on or after"), required=False, validators=[before_9999],
                                     widget=forms.DateInput(attrs={"type": "date"}))
-    created_before = forms.DateField(label=_("Received on or before"), required=False,
+    created_before = forms.DateField(label=_("Received on or before"), required=False, validators=[before_9999],
                                      widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, category_choices=(), area_choices=(), **kwargs):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from geo_feedback.forms import before_9999
 from geo_feedback.models import Department
 from geo_feedback.permissions import Action, can
 from geo_feedback.summaries import (
@@ -72,9 +73,9 @@ class SummaryForm(forms.Form):
         self.fields["department"].choices = ([("", _("All departments"))] if self.choose_all else []) + choices
         self.fields["department"].required = not self.choose_all
         self.fields["from"] = forms.DateField(label=_("Received from"), input_formats=["%Y-%m-%d"],
-                                              widget=forms.DateInput(attrs={"type": "date"}))
+                                              validators=[before_9999], widget=forms.DateInput(attrs={"type": "date"}))
         self.fields["to"] = forms.DateField(label=_("Received until"), input_formats=["%Y-%m-%d"],
-                                            widget=forms.DateInput(attrs={"type": "date"}))
+                                            validators=[before_9999], widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()

@@ -247,6 +247,21 @@ T = {
     "Idea or suggestion": ("Idea tai ehdotus", "Idé eller förslag"),
     "Question": ("Kysymys", "Fråga"),
     "Praise": ("Kiitos", "Beröm"),
+    # Error pages (config/templates/400.html, 403.html, 404.html)
+    "Page not found": ("Sivua ei löydy", "Sidan hittades inte"),
+    "There is no page at this address, or it is no longer public. Check the address, or start again from these:": (
+        "Tässä osoitteessa ei ole sivua, tai se ei ole enää julkinen. Tarkista osoite tai aloita alusta:",
+        "Det finns ingen sida på den här adressen, eller så är den inte längre offentlig. Kontrollera adressen eller börja om härifrån:"),
+    "No access": ("Ei käyttöoikeutta", "Ingen åtkomst"),
+    "Your account may not open this page. If you need it for your work, ask your department's administrator for the right role.": (
+        "Tunnuksellasi ei voi avata tätä sivua. Jos tarvitset sitä työssäsi, pyydä toimialasi pääkäyttäjältä oikeaa roolia.",
+        "Ditt konto får inte öppna den här sidan. Om du behöver den i ditt arbete, be din sektors administratör om rätt roll."),
+    "Staff front page": ("Henkilöstön etusivu", "Personalens startsida"),
+    "The request could not be read": ("Pyyntöä ei voitu lukea", "Begäran kunde inte läsas"),
+    "The address or the form contained something that is not allowed, such as a control character. Go back and try again.": (
+        "Osoitteessa tai lomakkeessa oli jotain, mikä ei ole sallittua, esimerkiksi ohjausmerkki. Palaa takaisin ja yritä uudelleen.",
+        "Adressen eller formuläret innehöll något som inte är tillåtet, till exempel ett styrtecken. Gå tillbaka och försök igen."),
+    "Front page": ("Etusivu", "Startsida"),
 }
 
 PLURALS = {
