@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image, PngImagePlugin
 
 from geo_feedback.services.feedback import FeedbackInvalid
@@ -104,6 +105,6 @@ def test_a_decompression_bomb_is_refused(city):
     buffer = io.BytesIO()
     Image.new("1", (8000, 6000)).save(buffer, "PNG")  # 48 megapixels in a few kilobytes
     assert len(buffer.getvalue()) < 100_000
-    with pytest.raises(FeedbackInvalid) as raised:
+    with translation.override("en"), pytest.raises(FeedbackInvalid) as raised:
         FeedbackFactory(photos=[SimpleUploadedFile("bomb.png", buffer.getvalue())])
     assert "too many pixels" in raised.value.message_dict["photos"][0]
