@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "rest_framework_gis",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files served from our own static files, no CDN
     "django_rq",
     "planning",
     "geo_feedback",
@@ -170,8 +172,48 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # How many reverse proxies set X-Forwarded-For; 0 trusts only the socket's address.
     "NUM_PROXIES": env("NUM_PROXIES"),
+}
+# The OpenAPI 3 schema of /api/v1/ (served at /api/v1/schema/, browsable at /api/v1/docs/).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Osallistu Seinäjoella API",
+    "DESCRIPTION": (
+        "The REST API of the City of Seinäjoki's participation platform: residential areas, map "
+        "feedback (reports, \"me too\", place search) and, for signed-in staff, tickets and figures.\n\n"
+        "* **Coordinates** are WGS84 (EPSG:4326) longitude, latitude; maps come as GeoJSON (RFC 7946).\n"
+        "* **Language**: names, labels and messages follow `?lang=fi|sv|en`, then `Accept-Language`; "
+        "Finnish by default.\n"
+        "* **Errors**: a refused input is a 400 naming each field, `{\"field\": [\"message\"]}`; "
+        "other errors are `{\"detail\": \"message\"}`.\n"
+        "* **Privacy**: a reporter's name, email and phone are never in a public response.\n"
+        "* **Staff endpoints** use the session cookie of the staff sign-in page (`/henkilosto/kirjaudu/`)."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "EUPL-1.2",
+        "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+    },
+    "SERVERS": [{"url": "/", "description": "The server this schema came from"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No deep links: Swagger UI puts them inside each operation's button, which screen readers cannot announce.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "displayOperationId": True, "defaultModelsExpandDepth": 0},
+    "TAGS": [
+        {"name": "areas", "description": "Residential areas, budget areas and the city, as GeoJSON."},
+        {"name": "feedback", "description": "Residents' map feedback: reports, their map and \"me too\"."},
+        {"name": "places", "description": "Place search for putting a report on the map."},
+        {"name": "staff", "description": "For the city's staff, signed in: tickets with private fields, figures."},
+    ],
+    # Open311 has its own specification: only the platform's own API is described here.
+    "PREPROCESSING_HOOKS": ["config.openapi.only_platform_api"],
+    # The GeoJSON shapes built in SQL are written by hand (config/openapi.py, */api/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.openapi.add_components"],
 }
 # New reports per client address (staff exempt); DRF's "N/period" with s, m, h or d.
 FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from config.health import healthz
+from config.openapi import ApiDocsView
 from geo_feedback import summary_views
 from geo_feedback.photo_views import photo_file
 from planning.views import area_map
@@ -12,6 +14,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("geo_feedback.api.urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),  # YAML, or ?format=json
+    path("api/v1/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-rq/", include("django_rq.urls")),
 ]

@@ -5,6 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from config.api import LocalizedAPIView
+from geo_feedback.api.schema import place_search_schema
 from geo_feedback.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS, geocoder
 
 
@@ -16,6 +17,7 @@ class PlaceQuerySerializer(serializers.Serializer):
 class PlaceSearchView(LocalizedAPIView):
     """Places, residential areas and postal codes matching ``q``: [{label, kind, lon, lat}]."""
 
+    @place_search_schema
     def get(self, request: Request) -> Response:
         query = PlaceQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -1,15 +1,22 @@
 """Shapes of the feedback API: query parameters, the creation payload and the public ticket."""
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.gis.geos import Point
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from geo_feedback.models import Category, Channel, Feedback, FeedbackKind
-from geo_feedback.selectors import MAX_PAGE, FeedbackFilters
+from geo_feedback.selectors import MAX_PAGE, FeedbackFilters, InvalidCursor, decode_cursor
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import FeedbackStatus
 from planning.api.serializers import PointParameterField
+
+INVALID_CURSOR = _("This cursor is not valid; start again without it.")
+# The last day a filter may name: "until the end of 9999-12-31" is past the largest date there is.
+LAST_DAY = date(9998, 12, 31)
 
 
 class CommaListField(serializers.Field):
@@ -22,6 +29,7 @@ class CommaListField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
+        ProhibitNullCharactersValidator()(str(data))  # PostgreSQL text cannot hold NUL
         values = tuple(part.strip() for part in str(data).split(",") if part.strip())
         for value in values:
             if self.choices is not None and value not in self.choices:
@@ -56,6 +64,12 @@ class BBoxField(serializers.Field):
         return ",".join(map(str, value))
 
 
+def _before_the_last_day(day: date) -> date:
+    if day > LAST_DAY:
+        raise serializers.ValidationError(_("Give a day before the year 9999."))
+    return day
+
+
 class FeedbackQuerySerializer(serializers.Serializer):
     """Filters of ``GET /api/v1/feedback/``."""
 
@@ -70,6 +84,22 @@ class FeedbackQuerySerializer(serializers.Serializer):
     near = PointParameterField(required=False, help_text="LON,LAT: open reports of `category` near it.")
     limit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, default=500)
     cursor = serializers.CharField(required=False, max_length=200)
+
+    def validate_created_after(self, day):
+        return _before_the_last_day(day)
+
+    def validate_created_before(self, day):
+        return _before_the_last_day(day)
+
+    def validate_cursor(self, cursor):
+        """Only a cursor this server could have made: a time with its zone, within the calendar."""
+        try:
+            created_at, _pk = decode_cursor(cursor)
+        except InvalidCursor:
+            raise serializers.ValidationError(INVALID_CURSOR) from None
+        if created_at.tzinfo is None or not date(1, 1, 2) <= created_at.date() <= LAST_DAY:
+            raise serializers.ValidationError(INVALID_CURSOR)
+        return cursor
 
     def validate(self, attrs):
         if "near" in attrs:
@@ -102,7 +132,7 @@ class FeedbackCreateSerializer(serializers.Serializer):
     lat = serializers.FloatField(required=False, min_value=-90, max_value=90)
     address = serializers.CharField(required=False, allow_blank=True, max_length=300)
     name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)  # the column's length
     phone = serializers.RegexField(r"^[0-9+()\- ]{5,40}$", required=False, allow_blank=True,
                                    error_messages={"invalid": _("Give a phone number with digits only.")})
     photos = serializers.ListField(child=serializers.FileField(), required=False, max_length=MAX_PHOTOS,
@@ -211,4 +241,4 @@ class CategorySerializer(serializers.Serializer):
 
 
 class SupportSerializer(serializers.Serializer):
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)  # the column's length

@@ -7,6 +7,8 @@ the API does not tell whether it exists.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -17,6 +19,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from config.api import LocalizedAPIView
+from geo_feedback.api.serializers import LAST_DAY
+from geo_feedback.api.staff_schema import (
+    staff_feedback_detail_schema,
+    staff_feedback_list_schema,
+    staff_summary_schema,
+)
 from geo_feedback.models import Department, Feedback, FeedbackEvent
 from geo_feedback.permissions import Action, can, feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
@@ -48,8 +56,18 @@ class StaffPagination(PageNumberPagination):
 # Reads -----------------------------------------------------------------------------------------
 
 
+def _text(request: Request, name: str) -> str:
+    """A query parameter's text; a NUL byte (which PostgreSQL text cannot hold) is a 400 naming it."""
+    value = request.query_params.get(name, "")
+    try:
+        ProhibitNullCharactersValidator()(value)
+    except DjangoValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+    return value
+
+
 def _codes(request: Request, name: str) -> list[str]:
-    return [code.strip() for code in request.query_params.get(name, "").split(",") if code.strip()]
+    return [code.strip() for code in _text(request, name).split(",") if code.strip()]
 
 
 def staff_feedback_filtered(user, *, statuses: list[str], categories: list[str], department: str) -> FeedbackQuerySet:
@@ -120,12 +138,13 @@ def _event(event: FeedbackEvent) -> dict:
 class StaffFeedbackListView(StaffAPIView):
     """GET /api/v1/staff/feedback/?status=&category=&department=&page=: visible tickets, newest first."""
 
+    @staff_feedback_list_schema
     def get(self, request: Request) -> Response:
         statuses = _codes(request, "status")
         unknown = sorted(set(statuses) - set(FeedbackStatus.values))
         if unknown:
             raise ValidationError({"status": [_("Unknown status: %(codes)s.") % {"codes": ", ".join(unknown)}]})
-        department = request.query_params.get("department", "").strip()
+        department = _text(request, "department").strip()
         if department and not Department.objects.filter(code=department).exists():
             raise ValidationError({"department": [_("No department has that code.")]})
         queryset = staff_feedback_filtered(request.user, statuses=statuses, categories=_codes(request, "category"),
@@ -138,13 +157,14 @@ class StaffFeedbackListView(StaffAPIView):
 class StaffFeedbackDetailView(StaffAPIView):
     """GET /api/v1/staff/feedback/{number}/: one ticket with its private fields and full history."""
 
+    @staff_feedback_detail_schema
     def get(self, request: Request, number: str) -> Response:
         feedback = (
             feedback_for_staff(request.user)
             .select_related("category", "department", "area", "assigned_to", "merged_into")
             .filter(number=number)
             .first()
-        )
+        ) if "\x00" not in number else None
         if feedback is None:  # unknown, or another department's: the same answer for both
             raise Http404(_("No ticket has that number."))
         events = feedback.events.select_related("actor").order_by("created_at", "id")
@@ -204,8 +224,11 @@ class StaffSummaryView(StaffAPIView):
 
     staff_action = Action.SUMMARISE
 
+    @staff_summary_schema
     def get(self, request: Request) -> Response:
         form = SummaryForm(request.user, request.query_params)
         if not form.is_valid():
             raise ValidationError({name: list(messages) for name, messages in form.errors.items()})
+        if form.cleaned_data["to"] > LAST_DAY:  # the figures count up to the day after "to"
+            raise ValidationError({"to": [_("Give a day before the year 9999.")]})
         return Response(summary_json(summary_for_request(request.user, form)))

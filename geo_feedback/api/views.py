@@ -3,16 +3,27 @@
 import json
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from config.api import GEOJSON, LocalizedAPIView
+from geo_feedback.api.schema import (
+    category_list_schema,
+    feedback_create_schema,
+    feedback_detail_schema,
+    feedback_list_schema,
+    feedback_support_schema,
+)
 from geo_feedback.api.serializers import (
+    INVALID_CURSOR,
     CategorySerializer,
     FeedbackCreateSerializer,
     FeedbackQuerySerializer,
@@ -31,26 +42,46 @@ from geo_feedback.selectors import (
 from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
 
 
+class BodyErrorsByField:
+    """A request body that cannot be parsed is a 400 of the same shape as any refused input:
+    ``{"non_field_errors": ["JSON parse error - …"]}``, not ``{"detail": …}``."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ParseError):
+            exc = ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.detail]})
+        return super().handle_exception(exc)
+
+
+def _public_report(number: str) -> Feedback:
+    """The public report with ``number``, or 404 (a NUL byte can be in no number, nor in PostgreSQL text)."""
+    feedback = feedback_public_detail(number) if "\x00" not in number else None
+    if feedback is None:
+        raise Http404(_("No public report has this number."))
+    return feedback
+
+
 class CategoryListView(LocalizedAPIView):
     """GET /api/v1/categories/: the active categories in the client's language."""
 
+    @category_list_schema
     def get(self, request: Request) -> Response:
         return Response(CategorySerializer(category_list(), many=True, context={"language": self.language}).data)
 
 
-class FeedbackListCreateView(LocalizedAPIView):
+class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
     """GET: public reports as GeoJSON (bbox, filters, cursor paging). POST: a new report."""
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     throttle_classes = [FeedbackCreateThrottle]
 
+    @feedback_list_schema
     def get(self, request: Request) -> HttpResponse:
         query = FeedbackQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         if "near" in query.validated_data:
             category = Category.objects.filter(service_code=query.validated_data["category"][0]).first()
             if category is None:
-                raise ValidationError({"category": ["No category has that service code."]})
+                raise ValidationError({"category": [_("No category has that service code.")]})
             features = feedback_nearby_open(point=query.validated_data["near"], category=category,
                                             language=self.language)
             return _collection(features, next_url=None)
@@ -58,7 +89,7 @@ class FeedbackListCreateView(LocalizedAPIView):
             page = feedback_map_page(query.filters(), limit=query.validated_data["limit"],
                                      cursor=query.validated_data.get("cursor", ""), language=self.language)
         except InvalidCursor:
-            raise ValidationError({"cursor": ["This cursor is not valid; start again without it."]}) from None
+            raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
         next_url = None
         if page.next_cursor:
             params = request.query_params.copy()
@@ -66,14 +97,20 @@ class FeedbackListCreateView(LocalizedAPIView):
             next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
         return _collection(page.features_json, next_url=next_url)
 
+    @feedback_create_schema
     def post(self, request: Request) -> Response:
-        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
-        if hasattr(request.data, "getlist"):
+        data = request.data  # JSON: the serializer refuses anything but an object, field by field
+        if hasattr(request.data, "getlist"):  # multipart or form: one value a field, photos as files
             data = {key: request.data.get(key) for key in request.data if key != "photos"}
             data["photos"] = request.FILES.getlist("photos")
         payload = FeedbackCreateSerializer(data=data)
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
+        idempotency_key = request.headers.get("Idempotency-Key", "")[:200]
+        try:
+            ProhibitNullCharactersValidator()(idempotency_key)
+        except DjangoValidationError as error:
+            raise ValidationError({"Idempotency-Key": error.messages}) from None
         try:
             result = feedback_create(
                 category=fields["category"],
@@ -87,7 +124,7 @@ class FeedbackListCreateView(LocalizedAPIView):
                 reporter_phone=fields.get("phone", ""),
                 channel=Channel.API,
                 language=self.language,
-                idempotency_key=request.headers.get("Idempotency-Key", "")[:200],
+                idempotency_key=idempotency_key,
             )
         except FeedbackInvalid as error:
             raise ValidationError(error.message_dict) from None
@@ -110,22 +147,22 @@ def _collection(features_json: str, *, next_url: str | None) -> HttpResponse:
 class FeedbackDetailView(LocalizedAPIView):
     """GET /api/v1/feedback/{number}/: one public report as a GeoJSON Feature."""
 
+    @feedback_detail_schema
     def get(self, request: Request, number: str) -> Response:
-        feedback = feedback_public_detail(number)
-        if feedback is None:
-            raise Http404(f"No public report has the number {number!r}.")
+        feedback = _public_report(number)
         return Response(PublicFeedbackSerializer(feedback, context={"request": request, "language": self.language}).data)
 
 
-class FeedbackSupportView(LocalizedAPIView):
+class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):
     """POST /api/v1/feedback/{number}/support/: "me too", optionally following by email."""
 
     throttle_classes = [FeedbackCreateThrottle]
 
+    @feedback_support_schema
     def post(self, request: Request, number: str) -> Response:
-        feedback = Feedback.objects.public().filter(number=number).first()
+        feedback = Feedback.objects.public().filter(number=number).first() if "\x00" not in number else None
         if feedback is None:
-            raise Http404(f"No public report has the number {number!r}.")
+            raise Http404(_("No public report has this number."))
         payload = SupportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:

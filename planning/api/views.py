@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from rest_framework.request import Request
 
 from config.api import GEOJSON, LocalizedAPIView
+from planning.api.schema import area_detail_schema, area_list_schema
 from planning.api.serializers import AreaQuerySerializer
 from planning.selectors import area_feature_geojson, area_geojson, area_list
 
@@ -11,6 +12,7 @@ from planning.selectors import area_feature_geojson, area_geojson, area_list
 class AreaListView(LocalizedAPIView):
     """GET /api/v1/areas/: a FeatureCollection of areas, filtered by kind, parent or a point."""
 
+    @area_list_schema
     def get(self, request: Request) -> HttpResponse:
         query = AreaQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -24,8 +26,10 @@ class AreaListView(LocalizedAPIView):
 class AreaDetailView(LocalizedAPIView):
     """GET /api/v1/areas/{code}/: one area as a GeoJSON Feature."""
 
+    @area_detail_schema
     def get(self, request: Request, code: str) -> HttpResponse:
-        feature = area_feature_geojson(code, language=self.language)
+        # A NUL byte can be in no code (nor in PostgreSQL text): no such area.
+        feature = area_feature_geojson(code, language=self.language) if "\x00" not in code else None
         if feature is None:
             raise Http404(f"No area has the code {code!r}.")
         return HttpResponse(feature, content_type=GEOJSON)

@@ -1,0 +1,52 @@
+"""The world the API tests run in: the demo city's areas and categories, public reports of every
+shape (with and without a place, with a photo, with public history, handled, hidden as spam) and a
+customer-service agent's session."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from geo_feedback.models import Feedback, StaffProfile, StaffRole
+from geo_feedback.services.feedback import feedback_transition
+from tests.factories.feedback import POINTS, FeedbackFactory, category, image_upload, point
+from tests.geo_feedback import conftest as feedback_conftest
+
+city = feedback_conftest.city  # the demo city's areas and the seeded categories
+
+
+@dataclass(frozen=True)
+class ApiWorld:
+    public_numbers: tuple[str, ...]
+    hidden_number: str
+    staff_cookies: dict[str, str]
+
+
+@pytest.fixture
+def api_world(city) -> ApiWorld:
+    agent = get_user_model().objects.create_user("asiakaspalvelu-api", password="salasana-testi-123")
+    StaffProfile.objects.create(user=agent, role=StaffRole.CUSTOMER_SERVICE)
+    street = FeedbackFactory(reporter_name="Maija Meikäläinen", reporter_email="maija@example.fi",
+                             reporter_phone="040 765 4321", address_text="Kalevankatu 1")
+    with_photo = FeedbackFactory(category=category("174"), kind="idea", location=point(POINTS["60120"]),
+                                 photos=[image_upload("PNG")])
+    no_place = FeedbackFactory(category=category("304"), kind="question", location=None,
+                               description="Milloin kirjasto on auki juhannuksena?")
+    praise = FeedbackFactory(kind="praise", location=point(POINTS["61400"]),
+                             description="Kiitos, pyörätie aurattiin aamulla ajoissa.")
+    in_progress = FeedbackFactory(location=point(POINTS["60550"]))
+    feedback_transition(feedback=in_progress, to_status="in_progress", actor=agent,
+                        public_note="Korjaus on tilattu.", internal_note="Urakoitsija tiedotettu.")
+    feedback_transition(feedback=praise, to_status="handled", actor=agent, public_note="Kiitos palautteesta!")
+    spam = FeedbackFactory(description="Osta halpoja kelloja osoitteesta example.invalid")
+    feedback_transition(feedback=spam, to_status="rejected", actor=agent)
+    browser = Client()
+    browser.force_login(agent)
+    public = (street, with_photo, no_place, praise, in_progress)
+    assert Feedback.objects.public().filter(number__in=[ticket.number for ticket in public]).count() == len(public)
+    return ApiWorld(
+        public_numbers=tuple(ticket.number for ticket in public),
+        hidden_number=spam.number,
+        staff_cookies={"sessionid": browser.cookies["sessionid"].value},
+    )

@@ -1,0 +1,119 @@
+"""Contract test: requests generated from our own OpenAPI schema, answers checked against it.
+
+The schema comes from the project itself (``/api/v1/schema/`` through the WSGI app), so a view
+that changes without its description, or a description that promises what the view does not
+do, fails here. Schemathesis generates valid and invalid requests for every operation and calls
+the Django WSGI application in this process, inside the test's database transaction: it sees the
+demo city and the reports ``api_world`` made, and everything it creates is rolled back.
+
+Every response must: not be a 5xx, have a status code the operation documents, a content type
+documented for that status, headers as documented, and a body valid against the documented
+schema. Staff operations are called twice per case: signed out (must be 403) and as a
+customer-service agent (must not be 403).
+"""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from config.wsgi import application
+from tests.api.conftest import ApiWorld
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+EXAMPLES_PER_OPERATION = 25
+
+schema = schemathesis.openapi.from_wsgi(
+    "/api/v1/schema/?format=json",
+    application,
+    config=schemathesis.Config.from_dict({
+        "seed": 5100,  # with derandomize below: the same requests on every run
+        "generation": {"database": "none"},
+        "phases": {"stateful": {"enabled": False}},
+    }),
+)
+
+# Filled by the fixture before Hypothesis draws: real report numbers to try besides generated ones,
+# so the 200 answers of the detail, "me too" and staff ticket operations are checked too.
+_KNOWN_NUMBERS: list[str] = []
+
+
+@schema.hook
+def flatmap_path_parameters(context, path_parameters):
+    if path_parameters and "number" in path_parameters and _KNOWN_NUMBERS:
+        return st.sampled_from([path_parameters, *({**path_parameters, "number": n} for n in _KNOWN_NUMBERS)])
+    return st.just(path_parameters)
+
+
+class World:
+    """The API world of one operation's test, and the status codes its answers had."""
+
+    def __init__(self, api_world: ApiWorld):
+        self.staff_cookies = api_world.staff_cookies
+        self.statuses: list[int] = []
+
+
+@pytest.fixture
+def world(api_world: ApiWorld):
+    """The API world, with Django's per-request connection recycling off for in-process calls.
+
+    Django closes a connection at the start and end of each request when its autocommit differs
+    from the settings': inside the test's transaction it always does, which would end the
+    transaction. Django's own test client disconnects the same handler while it calls the app.
+
+    Afterwards: at least one answer of the operation was a success, so the schema of its
+    success body was checked against a real one, not only the error shapes.
+    """
+    _KNOWN_NUMBERS[:] = [*api_world.public_numbers, api_world.hidden_number]
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    world = World(api_world)
+    try:
+        yield world
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        _KNOWN_NUMBERS.clear()
+    assert any(200 <= status < 300 for status in world.statuses), f"no success answer among {world.statuses}"
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_every_operation_keeps_its_contract(case, world):
+    probe = case.method.upper() != case.operation.method.upper()  # an undocumented method: must be 405
+    if case.path.startswith("/api/v1/staff/"):
+        signed_out = case.call()
+        signed_in = case.call(cookies=world.staff_cookies)
+        if not probe:
+            world.statuses.append(signed_in.status_code)
+        case.validate_response(signed_out, checks=CHECKS)
+        case.validate_response(signed_in, checks=CHECKS)
+        if not probe:
+            assert signed_out.status_code == 403, signed_out.text
+            assert signed_in.status_code != 403, signed_in.text
+    else:
+        response = case.call()
+        if not probe:
+            world.statuses.append(response.status_code)
+        case.validate_response(response, checks=CHECKS)
