@@ -36,6 +36,7 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
+    OPEN311_JURISDICTION=(str, "seinajoki.fi"),
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
     GEOCODER=(str, "offline"),
     NUM_PROXIES=(int, 0),
@@ -165,6 +166,8 @@ HEALTH_CHECK_TIMEOUT = env("HEALTH_CHECK_TIMEOUT")
 # Absolute links in emails (the follow link) start with this; no trailing slash.
 SITE_URL = env("SITE_URL").rstrip("/")
 FEEDBACK_NUMBER_PREFIX = env("FEEDBACK_NUMBER_PREFIX")
+# Open311 jurisdiction_id of this city (GeoReport v2: the website's root without www).
+OPEN311_JURISDICTION = env("OPEN311_JURISDICTION")
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("geo_feedback.api.urls")),
+    path("open311/v2/", include("geo_feedback.open311.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),  # YAML, or ?format=json
     path("api/v1/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),

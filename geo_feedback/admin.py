@@ -89,3 +89,36 @@ class PlaceAdmin(GISModelAdmin):
     gis_widget = LocalOSMWidget
     list_display = ["name", "street_address", "postcode", "kind"]
     search_fields = ["name", "street_address", "postcode"]
+
+
+# --- Open311 clients' keys ------------------------------------------------------------------------------
+
+from geo_feedback.models import Open311ApiKey  # noqa: E402  (this section was added after the ones above)
+from geo_feedback.open311.services import open311_key_assign  # noqa: E402
+
+
+@admin.register(Open311ApiKey)
+class Open311ApiKeyAdmin(admin.ModelAdmin):
+    """Keys of Open311 clients: the key is shown once, when it is made; only its hash is stored."""
+
+    list_display = ["name", "key_prefix", "is_active", "created_at", "last_used_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "key_prefix"]
+    readonly_fields = ["key_prefix", "created_at", "last_used_at"]
+    actions = ["disable_keys"]
+
+    def get_fields(self, request, obj=None):
+        return ["name", "is_active"] if obj is None else ["name", "key_prefix", "is_active", "created_at",
+                                                          "last_used_at"]
+
+    def save_model(self, request, obj, form, change):
+        key = None if change else open311_key_assign(obj)
+        super().save_model(request, obj, form, change)
+        if key:
+            self.message_user(request, _("The key of “%(name)s” is %(key)s — copy it now: it is not shown again.")
+                              % {"name": obj.name, "key": key}, messages.WARNING)
+
+    @admin.action(description=_("Disable the selected keys"))
+    def disable_keys(self, request, queryset):
+        count = queryset.filter(is_active=True).update(is_active=False)
+        self.message_user(request, _("Keys disabled: %(count)d.") % {"count": count})
