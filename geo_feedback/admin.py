@@ -4,7 +4,17 @@ from django.contrib import admin, messages
 from django.contrib.gis.admin import GISModelAdmin
 from django.utils.translation import gettext_lazy as _
 
-from geo_feedback.models import Category, Department, Feedback, FeedbackEvent, FeedbackPhoto, Notification, Place
+from geo_feedback.models import (
+    Category,
+    Department,
+    Feedback,
+    FeedbackEvent,
+    FeedbackPhoto,
+    Notification,
+    Open311ApiKey,
+    Place,
+)
+from geo_feedback.open311.services import open311_key_assign
 from geo_feedback.services.feedback import TransitionNotAllowed, feedback_transition
 from geo_feedback.statuses import FeedbackStatus
 from planning.admin import LocalOSMWidget
@@ -89,12 +99,6 @@ class PlaceAdmin(GISModelAdmin):
     gis_widget = LocalOSMWidget
     list_display = ["name", "street_address", "postcode", "kind"]
     search_fields = ["name", "street_address", "postcode"]
-
-
-# --- Open311 clients' keys ------------------------------------------------------------------------------
-
-from geo_feedback.models import Open311ApiKey  # noqa: E402  (this section was added after the ones above)
-from geo_feedback.open311.services import open311_key_assign  # noqa: E402
 
 
 @admin.register(Open311ApiKey)
