@@ -98,7 +98,9 @@ if ! pg_answers; then
         CLUSTER="$PG_MAJOR seinajoki$DB_PORT"
         say "Creating PostgreSQL $PG_MAJOR cluster 'seinajoki$DB_PORT' on port $DB_PORT"
         # shellcheck disable=SC2086
-        "${SUDO[@]}" pg_createcluster $CLUSTER --port "$DB_PORT" -- --auth-local=trust --auth-host=trust >/dev/null
+        # UTF-8 whatever the machine's locale: a minimal Debian has none, and initdb would pick SQL_ASCII.
+        "${SUDO[@]}" pg_createcluster $CLUSTER --port "$DB_PORT" --encoding UTF8 --locale C.UTF-8 \
+            -- --auth-local=trust --auth-host=trust >/dev/null
     fi
     say "Starting PostgreSQL cluster $CLUSTER on port $DB_PORT"
     # shellcheck disable=SC2086
@@ -119,8 +121,11 @@ fi
 if [[ "${PROVISION_SKIP_DATABASE:-0}" != 1 ]]; then
     if ! psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
         say "Creating database $DB_NAME"
-        psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\""
+        # template0: UTF-8 even in a cluster made under another encoding (SQL_ASCII on a machine without a locale).
+        psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" ENCODING 'UTF8' TEMPLATE template0"
     fi
+    DB_ENCODING=$(psql_admin -d postgres -tAc "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = '$DB_NAME'")
+    [[ "$DB_ENCODING" == UTF8 ]] || die "database $DB_NAME is encoded in $DB_ENCODING, not UTF8: names such as Seinäjoki cannot be stored. Drop it (dropdb $DB_NAME) or name another database in DATABASE_URL, and run this again."
     psql_admin -d "$DB_NAME" -c "CREATE EXTENSION IF NOT EXISTS postgis" 2>&1 | grep -v NOTICE || true
 fi
 

@@ -112,6 +112,8 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", engine="django.contrib.gis.db.backends.postgis")}
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The test database is UTF-8 even in a cluster made without a locale (SQL_ASCII); template0 allows that.
+DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
 
 REDIS_URL = env("REDIS_URL")
 RQ_QUEUES = {

@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,3 +47,14 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     assert result.returncode == 0, result.stderr
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert "vendor/leaflet/leaflet.js" in manifest and "js/area-map.js" in manifest
+
+
+@pytest.mark.django_db
+def test_the_database_is_utf8_even_in_a_cluster_made_without_a_locale():
+    # A minimal Debian has no locale, and PostgreSQL's initdb then makes SQL_ASCII clusters, where
+    # psycopg cannot convert "Seinäjoki"; settings create the test database from template0 in UTF8.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
+        assert cursor.fetchone()[0] == "UTF8"
+        cursor.execute("SELECT %s::text", ["Seinäjoki – Östermyra"])
+        assert cursor.fetchone()[0] == "Seinäjoki – Östermyra"
