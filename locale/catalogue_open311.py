@@ -120,8 +120,6 @@ T = {
     "At most %(max)d characters.": ("Enintään %(max)d merkkiä.", "Högst %(max)d tecken."),
     "Give the code of one of the services (GET services).": (
         "Anna jonkin palvelun koodi (GET services).", "Ange koden för en av tjänsterna (GET services)."),
-    "Describe the matter: at least 10 characters.": (
-        "Kuvaile asia: vähintään 10 merkkiä.", "Beskriv saken: minst 10 tecken."),
     "Addresses are not identified by id here: give lat and long, or address_string.": (
         "Osoitteita ei tunnisteta täällä tunnuksella: anna lat ja long tai address_string.",
         "Adresser identifieras inte med id här: ange lat och long eller address_string."),

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from geo_feedback.models import FeedbackKind
 from geo_feedback.open311.errors import FieldErrors, Open311Error
 from geo_feedback.open311.mapping import OPEN311_STATUSES
+from geo_feedback.services.feedback import description_errors
 from geo_feedback.services.photos import MAX_PHOTOS
 
 MAX_REQUESTS = 1000  # GeoReport v2: "first 1000 requests returned"
@@ -329,8 +330,8 @@ def new_request_parse(data, files) -> NewRequest:
     if not service_code:
         errors.add("service_code", _("Give the code of one of the services (GET services)."))
     description = clean(data.get("description"))
-    if not description:
-        errors.add("description", _("Describe the matter: at least 10 characters."))
+    for message in description_errors(description):  # here, so that it is named with the other fields
+        errors.add("description", message)
     point = _point(data, errors)
     address_string = _text_param(data, "address_string", errors, max_length=300)
     if point is None and not address_string and clean(data.get("address_id")) and not errors:

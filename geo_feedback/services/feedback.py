@@ -110,6 +110,16 @@ def feedback_number_next(*, year: int) -> str:
     return f"{settings.FEEDBACK_NUMBER_PREFIX}-{year}-{counter.last:06d}"
 
 
+def description_errors(description: str) -> list[str]:
+    """What is wrong with a report's (stripped) description, if anything; shared with the Open311 parser."""
+    if len(description) < DESCRIPTION_MIN:
+        return [_("Tell a little more: at least %(min)d characters.") % {"min": DESCRIPTION_MIN}]
+    if len(description) > DESCRIPTION_MAX:
+        return [_("The description is %(length)d characters; at most %(max)d fit.")
+                % {"length": len(description), "max": DESCRIPTION_MAX}]
+    return []
+
+
 def _validate(*, category: Category | None, kind: str, description: str, location: Point | None,
               photos: Sequence) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
@@ -117,13 +127,8 @@ def _validate(*, category: Category | None, kind: str, description: str, locatio
         errors["category"] = [_("Choose one of the categories.")]
     if kind not in FeedbackKind.values:
         errors["kind"] = [_("Choose fault, idea, question or praise.")]
-    if len(description) < DESCRIPTION_MIN:
-        errors["description"] = [_("Tell a little more: at least %(min)d characters.") % {"min": DESCRIPTION_MIN}]
-    elif len(description) > DESCRIPTION_MAX:
-        errors["description"] = [
-            _("The description is %(length)d characters; at most %(max)d fit.")
-            % {"length": len(description), "max": DESCRIPTION_MAX}
-        ]
+    if wrong := description_errors(description):
+        errors["description"] = wrong
     if location is None and category is not None and category.location_required:
         errors["location"] = [_("Mark the place on the map or search for an address: this category needs one.")]
     if len(photos) > MAX_PHOTOS:

@@ -168,6 +168,12 @@ def test_every_refused_field_is_named_at_once(client, city, api_key):
     assert set(errors_of(response)) == {"service_code", "description", "email", "lat"}
 
 
+def test_a_short_description_is_named_with_the_other_fields(client, city, api_key):
+    errors = errors_of(post(client, api_key[1], "json", locale="en", long=None, description="lyhyt"))
+    assert set(errors) == {"lat", "description"} or set(errors) == {"long", "description"}, errors
+    assert "at least 10 characters" in errors["description"]
+
+
 def test_errors_follow_the_locale(client, city, api_key):
     assert errors_of(post(client, api_key[1], description="lyhyt", locale="sv"))["description"].startswith("Berätta")
     assert errors_of(post(client, api_key[1], description="lyhyt"))["description"].startswith("Kerro")
