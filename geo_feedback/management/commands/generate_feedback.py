@@ -41,7 +41,7 @@ WITH areas AS (
 INSERT INTO geo_feedback_feedback (
     number, category_id, department_id, kind, description, location, address_text, area_id, status,
     channel, language, reporter_name, reporter_email, reporter_phone, follow_token, supporter_count,
-    created_at, updated_at, status_changed_at
+    created_at, updated_at, status_changed_at, version
 )
 SELECT
     %(prefix)s || lpad((%(offset)s + seq)::text, 7, '0'),
@@ -62,7 +62,8 @@ SELECT
     CASE WHEN other_draw < 0.3 THEN floor(other_draw * 40)::int ELSE 0 END,
     now() - age_draw * interval '365 days',
     now() - age_draw * interval '300 days',
-    now() - age_draw * interval '300 days'
+    now() - age_draw * interval '300 days',
+    1
 FROM drawn, categories
 """
 
