@@ -28,7 +28,7 @@ from geo_feedback.open311.params import (
     requests_query_parse,
 )
 from geo_feedback.open311.renderers import FORMATS, render
-from geo_feedback.open311.representation import request_data, service_data, service_notice
+from geo_feedback.open311.representation import requests_data, service_data, service_notice
 from geo_feedback.open311.services import open311_key_authenticate, open311_request_create
 from geo_feedback.open311.throttling import open311_wait_seconds
 
@@ -137,8 +137,7 @@ def requests(request, *, data, response_format, language):
         raise Open311Error(400, [(400, "service_code: " + _("No service has the code “%(code)s”.") % {
             "code": code[:50]}) for code in unknown])
     rows = selectors.request_rows(query)
-    body = [request_data(row, language=language, absolute=request.build_absolute_uri, extensions=query.extensions)
-            for row in rows]
+    body = requests_data(rows, language=language, absolute=request.build_absolute_uri, extensions=query.extensions)
     return render(body, response_format=response_format, root="service_requests")
 
 
@@ -172,7 +171,7 @@ def request_detail(request, *, data, response_format, language, service_request_
     if row is None:
         raise Open311Error(404, [(404, "service_request_id: " + _("No public request has the id “%(id)s”.") % {
             "id": service_request_id[:50]})])
-    body = [request_data(row, language=language, absolute=request.build_absolute_uri, extensions=extensions)]
+    body = requests_data([row], language=language, absolute=request.build_absolute_uri, extensions=extensions)
     return render(body, response_format=response_format, root="service_requests")
 
 
