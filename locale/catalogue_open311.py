@@ -143,4 +143,9 @@ T = {
     "Too many requests from this api_key: try again in %(seconds)d seconds.": (
         "Liian monta palautetta tällä api_key-avaimella: yritä uudelleen %(seconds)d sekunnin kuluttua.",
         "För många responser med denna api_key: försök igen om %(seconds)d sekunder."),
+    "No id, code or token contains a NUL character.": (
+        "Mikään tunnus, koodi tai tunniste ei sisällä NUL-merkkiä.",
+        "Inget id, ingen kod och ingen token innehåller ett NUL-tecken."),
+    "The value contains a NUL character; remove it.": (
+        "Arvossa on NUL-merkki; poista se.", "Värdet innehåller ett NUL-tecken; ta bort det."),
 }

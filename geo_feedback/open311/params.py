@@ -69,6 +69,21 @@ def jurisdiction_check(value) -> None:
         ) % {"ours": settings.OPEN311_JURISDICTION, "given": value[:100]})])
 
 
+def nul_bytes_refuse(data, path_values: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold a NUL character: refuse one anywhere before it reaches a query.
+
+    In the address, no id, code or token can contain one (404); in a parameter it is a 400 naming it.
+    """
+    for name, value in path_values.items():
+        if "\x00" in value:
+            raise Open311Error(404, [(404, f"{name}: " + _("No id, code or token contains a NUL character."))])
+    errors = FieldErrors()
+    for key in data.keys():
+        if "\x00" in key or any("\x00" in value for value in data.getlist(key) if isinstance(value, str)):
+            errors.add(key.replace("\x00", "\\0")[:50], _("The value contains a NUL character; remove it."))
+    errors.raise_if_any()
+
+
 # --- values -----------------------------------------------------------------------------------------
 
 
@@ -87,6 +102,14 @@ def _moment(value: str, *, end_of_day: bool = False) -> datetime | None:
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment, timezone.get_current_timezone())
     return moment
+
+
+def _shifted(moment: datetime, delta: timedelta) -> datetime | None:
+    """``moment + delta``, or None (no bound) where that falls off Python's calendar (years 1…9999)."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return None
 
 
 def _datetime_param(params, name: str, errors: FieldErrors, *, end_of_day: bool = False) -> datetime | None:
@@ -225,9 +248,9 @@ def requests_query_parse(params, *, now: datetime | None = None) -> RequestsQuer
     # When not given, the range is the most recent 90 days. A changeset asked for by updated_after
     # or updated_before may include changes to older requests, so it has no default range.
     if start and not end:
-        end = start + MAX_WINDOW
+        end = _shifted(start, MAX_WINDOW)
     elif end and not start:
-        start = end - MAX_WINDOW
+        start = _shifted(end, -MAX_WINDOW)
     elif not start and not end and not updated_after and not updated_before:
         start, end = now - MAX_WINDOW, now
 

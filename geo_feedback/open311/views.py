@@ -25,6 +25,7 @@ from geo_feedback.open311.params import (
     jurisdiction_check,
     language_choose,
     new_request_parse,
+    nul_bytes_refuse,
     requests_query_parse,
 )
 from geo_feedback.open311.renderers import FORMATS, render
@@ -60,6 +61,9 @@ def open311_endpoint(*methods: str):
                 data = form_data(request) if request.method == "POST" else request.GET
                 language = language_choose(request, data.get("locale") or request.GET.get("locale"))
                 with translation.override(language):
+                    nul_bytes_refuse(data, kwargs)
+                    if data is not request.GET:
+                        nul_bytes_refuse(request.GET, {})
                     if request.method not in allowed:
                         response = _errors(Open311Error(405, _("This address takes only %(methods)s.") % {
                             "methods": ", ".join(sorted(methods))}), fmt)

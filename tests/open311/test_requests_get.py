@@ -12,7 +12,7 @@ from geo_feedback.services.feedback import feedback_transition
 from geo_feedback.statuses import FeedbackStatus
 from tests.factories import image_upload
 from tests.geo_feedback.conftest import NURMO, RAILWAY_STATION
-from tests.open311.conftest import PRIVATE, as_json, as_xml, get, json_errors, report, xml_errors
+from tests.open311.conftest import BASE, PRIVATE, as_json, as_xml, get, json_errors, report, xml_errors
 
 W3C = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 
@@ -338,3 +338,27 @@ def test_names_emails_and_phones_never_appear(client, city):
             assert feedback.number in text
             for secret in (*PRIVATE, "Meik", feedback.follow_token, "reporter", "@example"):
                 assert secret not in text, (path, secret)
+
+
+@pytest.mark.parametrize("path, status, field", [
+    ("requests.json?service_code=%00", 400, "service_code"),
+    ("requests.json?service_request_id=1%002", 400, "service_request_id"),
+    ("requests/%00.json", 404, "service_request_id"),
+    ("tokens/a%00.json", 404, "token"),
+    ("services/%00.json", 404, "service_code"),
+])
+def test_a_nul_character_is_refused_before_any_query(client, city, path, status, field):
+    response = client.get(f"{BASE}/{path}", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == status
+    (error,) = json_errors(response)
+    assert error[1].startswith(f"{field}: ") and "NUL" in error[1]
+
+
+@pytest.mark.parametrize("params", [
+    {"start_date": "9999-12-31"}, {"end_date": "0001-01-01"}, {"start_date": "0001-01-01"},
+    {"end_date": "9999-12-31T23:59:59-12:00"},
+])
+def test_dates_at_the_ends_of_the_calendar_are_an_empty_list_not_an_error(client, city, params):
+    report()
+    response = get(client, "requests.json", **params)
+    assert response.status_code == 200 and as_json(response) == []

@@ -329,3 +329,13 @@ def test_clients_need_no_csrf_token(city, api_key):
 
     strict = Client(enforce_csrf_checks=True)
     created_number(strict.post(f"{BASE}/requests.json", {**VALID, "api_key": api_key[1]}))
+
+
+def test_a_nul_character_in_a_field_is_a_400_naming_it_in_form_and_json(client, city, api_key):
+    response = post(client, api_key[1], locale="en", description="Kuoppa\x00 tiellä ja pitkä")
+    assert response.status_code == 400 and "NUL character" in errors_of(response)["description"]
+    response = client.post(f"{BASE}/requests.json?locale=en", json.dumps({**VALID, "api_key": api_key[1],
+                                                                          "first_name": "Maija\x00"}),
+                           content_type="application/json")
+    assert response.status_code == 400 and "NUL character" in errors_of(response)["first_name"]
+    assert Feedback.objects.count() == 0
