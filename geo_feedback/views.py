@@ -24,7 +24,13 @@ from geo_feedback.page_selectors import (
     feedback_public_view,
     feedback_supportable,
 )
-from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support, feedback_unfollow
+from geo_feedback.services.feedback import (
+    FeedbackInvalid,
+    feedback_create,
+    feedback_reporter_stop_emails,
+    feedback_support,
+    feedback_unfollow,
+)
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
@@ -169,25 +175,35 @@ def feedback_follow(request, token: str):
     view = feedback_follow_view(token)
     if view is None:
         raise Http404(_("This follow link is not valid."))
-    response = render(request, "geo_feedback/detail.html", {**_detail_context(view), "private": True})
+    response = render(request, "geo_feedback/detail.html", {
+        **_detail_context(view), "private": True,
+        "stop_url": reverse("feedback_pages:unfollow", args=[token]) if view.feedback.reporter_email else "",
+    })
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to linked sites
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
 def feedback_unfollow_page(request, token: str):
-    """A follower's link from an email: a button stops the emails (a GET never does: mail scanners
-    open links)."""
+    """The stop link from an email: a button stops the emails (a GET never does: mail scanners open
+    links). The token is a follower's own, or the report's follow secret for the reporter."""
     follower = FeedbackFollower.objects.select_related("feedback").filter(token=token).first()
-    if follower is None:
-        raise Http404(_("This link is not valid."))
-    stopped = not follower.email
+    if follower is not None:
+        feedback, reporter, stopped = follower.feedback, False, not follower.email
+    else:
+        feedback = Feedback.objects.filter(follow_token=token).first()
+        if feedback is None:
+            raise Http404(_("This link is not valid."))
+        reporter, stopped = True, not feedback.reporter_email
     if request.method == "POST" and not stopped:
-        feedback_unfollow(token=token)
+        if reporter:
+            feedback_reporter_stop_emails(follow_token=token)
+        else:
+            feedback_unfollow(token=token)
         stopped = True
     response = render(request, "geo_feedback/unfollow.html", {
-        "feedback": follower.feedback, "stopped": stopped,
-        "public": Feedback.objects.public().filter(pk=follower.feedback_id).exists(),
+        "feedback": feedback, "stopped": stopped, "reporter": reporter,
+        "public": Feedback.objects.public().filter(pk=feedback.pk).exists(),
     })
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"

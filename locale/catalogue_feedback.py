@@ -56,4 +56,15 @@ T = {
     "You get these emails because you follow this feedback. To stop them:": (
         "Saat nämä viestit, koska seuraat tätä palautetta. Lopeta ne:",
         "Du får dessa meddelanden eftersom du följer responsen. Stoppa dem:"),
+    "You get these emails because you sent this feedback. To stop them:": (
+        "Saat nämä viestit, koska lähetit tämän palautteen. Lopeta ne:",
+        "Du får dessa meddelanden eftersom du skickade responsen. Stoppa dem:"),
+    "Stop the emails about this feedback": (
+        "Lopeta tätä palautetta koskevat sähköpostit", "Stoppa e-posten om denna respons"),
+    "You no longer get emails about feedback %(number)s. Your email address was removed from it; the city still "
+    "handles it, and its page shows how it goes on.": (
+        "Et saa enää sähköposteja palautteesta %(number)s. Sähköpostiosoitteesi poistettiin siitä; kaupunki "
+        "käsittelee palautteen silti, ja sen sivulta näet, miten asia etenee.",
+        "Du får inte längre e-post om responsen %(number)s. Din e-postadress togs bort från den; staden "
+        "behandlar den ändå, och dess sida visar hur ärendet framskrider."),
 }

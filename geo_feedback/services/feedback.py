@@ -296,6 +296,26 @@ def feedback_support(*, feedback: Feedback, email: str = "") -> FeedbackFollower
     return follower
 
 
+@transaction.atomic
+def feedback_reporter_stop_emails(*, follow_token: str) -> Feedback | None:
+    """The reporter stops the emails about their report (the secret of their follow link).
+
+    Their address is erased with a "personal data removed" event that staff see, and emails to it
+    not yet sent are dropped. The phone number stays: the city may still call about the report.
+    None for an unknown token.
+    """
+    feedback = Feedback.objects.filter(follow_token=follow_token).first()
+    if feedback is None:
+        return None
+    locked = feedback_lock(feedback)
+    if locked.reporter_email:
+        address, locked.reporter_email = locked.reporter_email, ""
+        feedback_record(locked, actor=None, action=EventAction.REDACTED, fields=["reporter_email"],
+                        details={"reporter_email": True, "by_reporter": True})
+        Notification.objects.filter(feedback=locked, recipient=address, sent_at__isnull=True).delete()
+    return locked
+
+
 def feedback_unfollow(*, token: str) -> FeedbackFollower | None:
     """A follower stops the emails (their link's secret); their "me too" still counts.
 

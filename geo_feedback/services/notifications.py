@@ -44,12 +44,13 @@ def notification_queue(*, feedback: Feedback, kind: str, recipients: list[str], 
             "department": feedback.department.name(feedback.language),
         }
         subject = render_to_string(f"geo_feedback/email/{kind}_subject.txt", context).strip()
-        # Followers get their own link to stop the emails; the reporter's page is the follow link.
+        # Everyone gets a link to stop the emails: followers their own, the reporter the report's secret.
         tokens = dict(FeedbackFollower.objects.filter(feedback=feedback, email__in=recipients)
                       .values_list("email", "token"))
         for recipient in dict.fromkeys(recipients):  # one email per address, even if listed twice
             is_reporter = recipient == feedback.reporter_email
-            stop_url = _stop_url(tokens[recipient]) if recipient in tokens and not is_reporter else ""
+            token = feedback.follow_token if is_reporter else tokens.get(recipient)
+            stop_url = _stop_url(token) if token else ""
             body = render_to_string(f"geo_feedback/email/{kind}_body.txt",
                                     {**context, "is_reporter": is_reporter, "stop_url": stop_url})
             rows.append(Notification(feedback=feedback, kind=kind, recipient=recipient, subject=subject, body=body))
