@@ -5,8 +5,10 @@ is listed in ``.env.example``. Test-only overrides live in ``tests/conftest.py``
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.language_links",
+                "csp.context_processors.nonce",  # CSP_NONCE for the few inline scripts
             ],
         },
     },
@@ -164,6 +168,32 @@ API_SRID = 4326
 
 MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
+
+
+def _tile_origin(url: str) -> str:
+    """The origin the background tiles come from, for the CSP: {s} subdomains become a wildcard."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Content Security Policy: scripts only from our own files, or inline with this response's nonce
+# (the API docs' start-up, folium's map); nothing from other sites but the background tiles.
+# Inline styles stay allowed: Leaflet, folium and the summary's bars set them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:", *filter(None, [_tile_origin(MAP_TILE_URL)])],
+        "font-src": [csp.SELF, "data:"],
+        "connect-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.SELF],
+    },
+}
 HEALTH_CHECK_TIMEOUT = env("HEALTH_CHECK_TIMEOUT")
 # Absolute links in emails (the follow link) start with this; no trailing slash.
 SITE_URL = env("SITE_URL").rstrip("/")

@@ -40,6 +40,7 @@ from geo_feedback.summaries import (
 )
 
 USER_SCALABLE_NO = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
+INLINE_SCRIPT = re.compile(r"<script>")
 # Seinäjoki's centre; the map fits the areas' bounds anyway.
 MAP_CENTRE = (62.79, 22.84)
 EARLIEST = date(2000, 1, 1)
@@ -136,8 +137,12 @@ class OfflineMap(folium.Map):
         return [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
 
 
-def choropleth_html(summary: Summary) -> str:
-    """A standalone HTML page (for an iframe's srcdoc) with the areas coloured by tickets per 1000."""
+def choropleth_html(summary: Summary, *, nonce: str = "") -> str:
+    """A standalone HTML page (for an iframe's srcdoc) with the areas coloured by tickets per 1000.
+
+    A srcdoc frame runs under the page's Content Security Policy, so folium's inline scripts carry
+    the page's ``nonce``.
+    """
     classes = rate_classes(summary.area_rates)
     fmap = OfflineMap(location=MAP_CENTRE, zoom_start=9, tiles=None, control_scale=True,
                       prefer_canvas=False)
@@ -167,7 +172,8 @@ def choropleth_html(summary: Summary) -> str:
     if layer.data["features"]:
         fmap.fit_bounds(layer.get_bounds())
     # folium's page forbids zooming (user-scalable=no); people who need to enlarge it must be able to.
-    return USER_SCALABLE_NO.sub("", fmap.get_root().render())
+    html = USER_SCALABLE_NO.sub("", fmap.get_root().render())
+    return INLINE_SCRIPT.sub(f'<script nonce="{nonce}">', html) if nonce else html
 
 
 # Views ----------------------------------------------------------------------------------------
@@ -186,7 +192,7 @@ def summary_page(request):
         context.update({
             "summary": summary,
             "download_query": form.query_string(),
-            "map_html": choropleth_html(summary),
+            "map_html": choropleth_html(summary, nonce=str(request.csp_nonce)),
             "rate_classes": classes,
             "no_data_colour": NO_DATA_COLOUR,
             "breakdowns": [

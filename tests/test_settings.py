@@ -58,3 +58,18 @@ def test_the_database_is_utf8_even_in_a_cluster_made_without_a_locale():
         assert cursor.fetchone()[0] == "UTF8"
         cursor.execute("SELECT %s::text", ["Seinäjoki – Östermyra"])
         assert cursor.fetchone()[0] == "Seinäjoki – Östermyra"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/palaute/", "/palaute/uusi/", "/api/v1/docs/", "/henkilosto/kirjaudu/"])
+def test_pages_carry_a_content_security_policy_without_inline_scripts(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+    assert policy["object-src"] == "'none'"
+    assert "https://tile.openstreetmap.org" in policy["img-src"]  # the background tiles, and no other site
+    if 'nonce="' in response.content.decode():  # an inline script runs only with this response's nonce
+        nonce = response.content.decode().split('nonce="', 1)[1].split('"', 1)[0]
+        assert f"'nonce-{nonce}'" in policy["script-src"]

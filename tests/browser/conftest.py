@@ -46,9 +46,13 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A script, style or image the Content Security Policy refuses is reported on the console (of
+    # the page or any of its frames): every such refusal fails the test.
+    page.on("console", lambda message: errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert errors == [], f"JavaScript errors or CSP refusals on the page: {errors}"
 
 
 @pytest.fixture
