@@ -179,7 +179,9 @@ def feedback_follow(request, token: str):
         **_detail_context(view), "private": True,
         "stop_url": reverse("feedback_pages:unfollow", args=[token]) if view.feedback.reporter_email else "",
     })
-    response["Referrer-Policy"] = "no-referrer"  # the token must not leak to linked sites
+    # The token must not leak to linked sites; "same-origin", not "no-referrer", which makes browsers
+    # send "Origin: null" with a form on the page, and the CSRF check refuses it.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -205,7 +207,7 @@ def feedback_unfollow_page(request, token: str):
         "feedback": feedback, "stopped": stopped, "reporter": reporter,
         "public": Feedback.objects.public().filter(pk=feedback.pk).exists(),
     })
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -146,7 +146,7 @@ def test_the_follow_page_opens_with_the_secret_token_only(client, city):
     feedback = report(reporter_email=PRIVATE[1])
     response = client.get(f"/en/palaute/seuraa/{feedback.follow_token}/")
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     html = response.content.decode()
     assert feedback.number in html and "private follow page" in html and PRIVATE[1] not in html
     assert client.get("/en/palaute/seuraa/not-the-token/").status_code == 404

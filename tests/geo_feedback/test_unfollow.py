@@ -37,7 +37,7 @@ def test_opening_the_link_asks_and_the_button_stops_the_emails(client, followed)
     page = client.get(url)
     assert page.status_code == 200
     assert 'id="unfollow-form"' in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "naapuri@example.fi" not in page.content.decode().lower()
     assert FeedbackFollower.objects.get(pk=follower.pk).email == "naapuri@example.fi"  # a GET changes nothing
 
