@@ -1,5 +1,8 @@
 """Request checks that belong to no single view."""
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.exceptions import BadRequest
 
 # The APIs answer such requests themselves, with field-level errors in their own formats.
@@ -23,3 +26,17 @@ class RefuseNulBytes:
         ):
             raise BadRequest("NUL byte in the address")
         return self.get_response(request)
+
+
+class ContentSecurityPolicy(CSPMiddleware):
+    """django-csp's middleware, with one allowance for pages we do not write ourselves.
+
+    Django's admin map widget (and the RQ dashboard) set themselves up in inline scripts that carry
+    no nonce; under those prefixes, for signed-in staff only, inline scripts may run. Every other
+    page keeps the strict policy of settings.CONTENT_SECURITY_POLICY.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(settings.CSP_INLINE_SCRIPT_PREFIXES):
+            response._csp_replace = {"script-src": [SELF, UNSAFE_INLINE]}
+        return super().process_response(request, response)
