@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geo_feedback.geocoding import geocoder
-from geo_feedback.models import Channel, EventAction, FeedbackEvent, Open311ApiKey
+from geo_feedback.models import Channel, Open311ApiKey
 from geo_feedback.models.open311 import KEY_PREFIX_LENGTH, open311_key_hash
 from geo_feedback.open311.errors import FieldErrors, Open311Error
 from geo_feedback.open311.params import NewRequest
@@ -128,6 +128,12 @@ def open311_request_create(*, api_key: Open311ApiKey, new: NewRequest, language:
     description = new.description
     if new.title and not description.startswith(new.title):
         description = f"{new.title}\n\n{description}"
+    details = {"open311_client": api_key.name}
+    for field in ("media_url", "title", "service_object_id", "service_object_type"):
+        if getattr(new, field):
+            details[field] = getattr(new, field)
+    if geocoded:
+        details["geocoded"] = new.address_string
     try:
         result = feedback_create(
             category=category, kind=new.kind, description=description, location=point,
@@ -135,16 +141,9 @@ def open311_request_create(*, api_key: Open311ApiKey, new: NewRequest, language:
             reporter_name=f"{new.first_name} {new.last_name}".strip(), reporter_email=new.email,
             reporter_phone=new.phone, channel=Channel.API, language=language,
             idempotency_key=f"open311:{api_key.pk}:{idempotency_key}" if idempotency_key else "",
+            event_details=details,
         )
     except FeedbackInvalid as error:
         raise _open311_errors(error, new, geocoded=geocoded) from None
-    if result.created:
-        details = {"channel": Channel.API, "open311_client": api_key.name}
-        for field in ("media_url", "title", "service_object_id", "service_object_type"):
-            if getattr(new, field):
-                details[field] = getattr(new, field)
-        if geocoded:
-            details["geocoded"] = new.address_string
-        FeedbackEvent.objects.filter(feedback=result.feedback, action=EventAction.CREATED).update(details=details)
     Open311ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=timezone.now())
     return result

@@ -152,8 +152,12 @@ def feedback_create(
     language: str = "fi",
     idempotency_key: str = "",
     actor=None,
+    event_details: dict | None = None,
 ) -> CreatedFeedback:
     """Store a resident's report with its photos, history row and receipt; route it by category.
+
+    ``event_details`` are added to the creation's history row, which only staff see (e.g. which
+    Open311 client sent the report).
 
     Raises FeedbackInvalid naming each field that is wrong; nothing is stored then.
     """
@@ -198,7 +202,7 @@ def feedback_create(
     )
     FeedbackEvent.objects.create(feedback=feedback, actor=actor, action=EventAction.CREATED, from_status="",
                                  to_status=feedback.status, version=feedback.version,
-                                 details={"channel": channel})
+                                 details={"channel": channel, **(event_details or {})})
     for position, photo in enumerate(cleaned):
         stored = FeedbackPhoto.objects.create(
             feedback=feedback, image=photo.content, width=photo.width, height=photo.height, position=position
