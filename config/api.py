@@ -1,11 +1,23 @@
 """API conventions shared by every app: language negotiation and the GeoJSON media type."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 GEOJSON = "application/geo+json"
+
+
+def without_nul(name: str, value: str) -> str:
+    """``value``, or a 400 naming ``name`` if it holds a NUL character (PostgreSQL text cannot)."""
+    try:
+        ProhibitNullCharactersValidator()(value)
+    except DjangoValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+    return value
 
 
 def api_language(request) -> str:

@@ -7,8 +7,6 @@ the API does not tell whether it exists.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -18,7 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from config.api import LocalizedAPIView
+from config.api import LocalizedAPIView, without_nul
 from geo_feedback.api.serializers import LAST_DAY
 from geo_feedback.api.staff_schema import (
     staff_feedback_detail_schema,
@@ -58,12 +56,7 @@ class StaffPagination(PageNumberPagination):
 
 def _text(request: Request, name: str) -> str:
     """A query parameter's text; a NUL byte (which PostgreSQL text cannot hold) is a 400 naming it."""
-    value = request.query_params.get(name, "")
-    try:
-        ProhibitNullCharactersValidator()(value)
-    except DjangoValidationError as error:
-        raise ValidationError({name: error.messages}) from None
-    return value
+    return without_nul(name, request.query_params.get(name, ""))
 
 
 def _codes(request: Request, name: str) -> list[str]:

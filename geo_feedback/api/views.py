@@ -3,7 +3,6 @@
 import json
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from config.api import GEOJSON, LocalizedAPIView
+from config.api import GEOJSON, LocalizedAPIView, without_nul
 from geo_feedback.api.schema import (
     category_list_schema,
     feedback_create_schema,
@@ -32,6 +31,7 @@ from geo_feedback.api.serializers import (
 )
 from geo_feedback.api.throttling import FeedbackCreateThrottle
 from geo_feedback.models import Category, Channel, Feedback
+from geo_feedback.page_selectors import feedback_supportable
 from geo_feedback.selectors import (
     InvalidCursor,
     category_list,
@@ -52,9 +52,10 @@ class BodyErrorsByField:
         return super().handle_exception(exc)
 
 
-def _public_report(number: str) -> Feedback:
-    """The public report with ``number``, or 404 (a NUL byte can be in no number, nor in PostgreSQL text)."""
-    feedback = feedback_public_detail(number) if "\x00" not in number else None
+def _public_report(number: str, find=feedback_public_detail) -> Feedback:
+    """The public report with ``number`` as ``find`` reads it, or 404 (a NUL byte can be in no
+    number, nor in PostgreSQL text)."""
+    feedback = find(number) if "\x00" not in number else None
     if feedback is None:
         raise Http404(_("No public report has this number."))
     return feedback
@@ -106,11 +107,7 @@ class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
         payload = FeedbackCreateSerializer(data=data)
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
-        idempotency_key = request.headers.get("Idempotency-Key", "")[:200]
-        try:
-            ProhibitNullCharactersValidator()(idempotency_key)
-        except DjangoValidationError as error:
-            raise ValidationError({"Idempotency-Key": error.messages}) from None
+        idempotency_key = without_nul("Idempotency-Key", request.headers.get("Idempotency-Key", "")[:200])
         try:
             result = feedback_create(
                 category=fields["category"],
@@ -160,9 +157,7 @@ class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):
 
     @feedback_support_schema
     def post(self, request: Request, number: str) -> Response:
-        feedback = Feedback.objects.public().filter(number=number).first() if "\x00" not in number else None
-        if feedback is None:
-            raise Http404(_("No public report has this number."))
+        feedback = _public_report(number, find=feedback_supportable)
         payload = SupportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
