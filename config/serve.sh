@@ -23,7 +23,7 @@ cat <<MSG
   The participation platform is running at http://$HOST:$PORT/
   (Swedish at http://$HOST:$PORT/sv/, English at http://$HOST:$PORT/en/)
   Staff: http://$HOST:$PORT/henkilosto/   Admin: http://$HOST:$PORT/admin/   Health: http://$HOST:$PORT/healthz
-  Demo staff logins: $(DJANGO_SETTINGS_MODULE=config.settings $PY -c 'import django; django.setup(); from planning.management.commands.load_demo_city import DEMO_LOGINS as d; print(", ".join(f"{u} / {p}" for u, p, *_ in d))')
+  Demo staff logins: $(DJANGO_SETTINGS_MODULE=config.settings $PY -c 'import django; django.setup(); from city.demo import DEMO_LOGINS as d; print(", ".join(f"{u} / {p}" for u, p, *_ in d))')
   One RQ worker (pid $WORKER) and the outbox relay (pid $RELAY) run beside it. Stop all with Ctrl+C.
 
 MSG

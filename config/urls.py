@@ -4,15 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from city.views import area_map
 from config.health import healthz
 from config.openapi import ApiDocsView
 from geo_feedback import summary_views
 from geo_feedback.photo_views import photo_file
-from planning.views import area_map
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("api/v1/", include("planning.api.urls")),
+    path("api/v1/", include("city.api.urls")),
     path("api/v1/", include("geo_feedback.api.urls")),
     path("open311/v2/", include("geo_feedback.open311.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),  # YAML, or ?format=json

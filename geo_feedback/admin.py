@@ -4,25 +4,11 @@ from django.contrib import admin, messages
 from django.contrib.gis.admin import GISModelAdmin
 from django.utils.translation import gettext_lazy as _
 
-from geo_feedback.models import (
-    Category,
-    Department,
-    Feedback,
-    FeedbackEvent,
-    FeedbackPhoto,
-    Notification,
-    Open311ApiKey,
-    Place,
-)
+from city.admin import LocalOSMWidget
+from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackPhoto, Open311ApiKey
 from geo_feedback.open311.services import open311_key_assign
 from geo_feedback.services.feedback import TransitionNotAllowed, feedback_transition
 from geo_feedback.statuses import FeedbackStatus
-from planning.admin import LocalOSMWidget
-
-
-@admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ["name_fi", "code", "is_external", "email"]
 
 
 @admin.register(Category)
@@ -82,23 +68,6 @@ class FeedbackAdmin(GISModelAdmin):
     inlines = [PhotoInline, EventInline]
     actions = [_transition_action(status) for status in (FeedbackStatus.IN_TRIAGE, FeedbackStatus.HANDLED,
                                                           FeedbackStatus.REJECTED)]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["feedback", "kind", "recipient", "created_at", "enqueued_at", "sent_at", "attempts"]
-    list_filter = ["kind"]
-    readonly_fields = [field.name for field in Notification._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(Place)
-class PlaceAdmin(GISModelAdmin):
-    gis_widget = LocalOSMWidget
-    list_display = ["name", "street_address", "postcode", "kind"]
-    search_fields = ["name", "street_address", "postcode"]
 
 
 @admin.register(Open311ApiKey)

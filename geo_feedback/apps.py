@@ -7,3 +7,9 @@ class GeoFeedbackConfig(AppConfig):
 
     name = "geo_feedback"
     verbose_name = _("Map feedback")
+
+    def ready(self):
+        # Thumbnails are rows before they are jobs, like emails: the outbox relay queues lost ones.
+        from geo_feedback.services.notifications import register_relays
+
+        register_relays()

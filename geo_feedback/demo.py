@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from city.models import Area, AreaKind
 from geo_feedback.models import (
     Category,
     CategoryGroup,
@@ -36,7 +37,6 @@ from geo_feedback.models import (
 from geo_feedback.services.feedback import feedback_create, feedback_support, feedback_transition
 from geo_feedback.services.photos import photo_thumbnail_store
 from geo_feedback.statuses import FeedbackStatus
-from planning.models import Area, AreaKind
 
 S = FeedbackStatus
 SEED = 62_790  # Seinäjoki's latitude, roughly; any fixed number would do

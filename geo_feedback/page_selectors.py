@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 
+from city.models import Area, AreaKind
 from geo_feedback.models import Category, CategoryGroup, Feedback, FeedbackEvent, FeedbackPhoto
 from geo_feedback.selectors import FeedbackFilters, feedback_filtered, feedback_public_detail
-from planning.models import Area, AreaKind
 
 LIST_PAGE_SIZE = 50
 

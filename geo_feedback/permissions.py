@@ -1,11 +1,20 @@
-"""Who may see and do what with tickets. Every staff view, API and export asks here."""
+"""Who may see and do what with tickets. Every staff view, API and export asks here.
+
+A staff member may hold several roles (``city.models.StaffRole``); what they may do with tickets
+is the union of what their roles allow. Roles of the other half (planner, budget official,
+moderator) give nothing here.
+"""
 
 from __future__ import annotations
 
 from enum import Enum
 
-from geo_feedback.models import Feedback, StaffProfile, StaffRole
+from city.models import StaffRole
+from city.permissions import is_staff_member, staff_profile
+from geo_feedback.models import Feedback
 from geo_feedback.querysets import FeedbackQuerySet
+
+__all__ = ["Action", "can", "feedback_for_staff", "is_staff_member", "sees_every_department", "staff_profile"]
 
 
 class Action(str, Enum):
@@ -17,47 +26,41 @@ class Action(str, Enum):
     SUMMARISE = "summarise"  # figures and exports
 
 
-def staff_profile(user) -> StaffProfile | None:
-    """The user's staff profile; superusers count as administrators even without one."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    profile = getattr(user, "_staff_profile_cache", None)
-    if profile is None:
-        profile = StaffProfile.objects.select_related("department").filter(user=user).first()
-        if profile is None and user.is_superuser:
-            profile = StaffProfile(user=user, role=StaffRole.ADMINISTRATOR)
-        user._staff_profile_cache = profile
-    return profile
-
-
-def is_staff_member(user) -> bool:
-    return staff_profile(user) is not None
-
-
-def feedback_for_staff(user) -> FeedbackQuerySet:
-    """Every ticket ``user`` may see (nothing for non-staff); lists, counts and exports use this."""
-    profile = staff_profile(user)
-    queryset = Feedback.objects.all()
-    if profile is None:
-        return queryset.none()
-    if profile.role in (StaffRole.HANDLER, StaffRole.PARTICIPATION_AGENT):
-        return queryset.filter(department_id=profile.department_id)
-    return queryset
-
-
 ALLOWED = {
     StaffRole.ADMINISTRATOR: {Action.VIEW, Action.TRIAGE, Action.HANDLE, Action.SUMMARISE},
     StaffRole.CUSTOMER_SERVICE: {Action.VIEW, Action.TRIAGE, Action.HANDLE, Action.SUMMARISE},
     StaffRole.HANDLER: {Action.VIEW, Action.HANDLE, Action.SUMMARISE},
     StaffRole.PARTICIPATION_AGENT: {Action.VIEW, Action.SUMMARISE},
 }
+# Roles that act on every department's tickets; the other ticket roles only on their own department's.
+CITY_WIDE = (StaffRole.ADMINISTRATOR, StaffRole.CUSTOMER_SERVICE)
+
+
+def sees_every_department(user) -> bool:
+    """Customer service and administrators work on every department's tickets."""
+    profile = staff_profile(user)
+    return profile is not None and profile.has_role(*CITY_WIDE)
+
+
+def feedback_for_staff(user) -> FeedbackQuerySet:
+    """Every ticket ``user`` may see (nothing for non-staff); lists, counts and exports use this."""
+    profile = staff_profile(user)
+    queryset = Feedback.objects.all()
+    if profile is None or not any(Action.VIEW in ALLOWED.get(role, ()) for role in profile.roles):
+        return queryset.none()
+    if profile.has_role(*CITY_WIDE):
+        return queryset
+    return queryset.filter(department_id=profile.department_id)
 
 
 def can(user, action: Action, feedback: Feedback | None = None) -> bool:
     """May ``user`` do ``action`` (to ``feedback``, when given)?"""
     profile = staff_profile(user)
-    if profile is None or action not in ALLOWED[profile.role]:
+    if profile is None:
         return False
-    if feedback is not None and profile.role in (StaffRole.HANDLER, StaffRole.PARTICIPATION_AGENT):
-        return feedback.department_id == profile.department_id
-    return True
+    granting = [role for role in profile.roles if action in ALLOWED.get(role, ())]
+    if not granting:
+        return False
+    if feedback is None or any(role in CITY_WIDE for role in granting):
+        return True
+    return feedback.department_id == profile.department_id

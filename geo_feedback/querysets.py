@@ -4,8 +4,8 @@ from django.contrib.gis.geos import Point, Polygon
 from django.contrib.gis.measure import D
 from django.db import models
 
+from city.querysets import to_storage
 from geo_feedback.statuses import HIDDEN_STATUSES, OPEN_STATUSES
-from planning.querysets import to_storage
 
 
 class FeedbackQuerySet(models.QuerySet):

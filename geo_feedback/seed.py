@@ -1,23 +1,9 @@
-"""The city's departments and feedback categories (DOMAIN.md); safe to run again.
+"""The feedback categories and reply templates (DOMAIN.md); safe to run again.
 
 Existing rows keep what administrators changed; only missing ones are created.
 """
 
-CITY_ENVIRONMENT = "kaupunkiymparisto"
-EDUCATION_WELLBEING = "sivistys"
-WELLBEING_COUNTY = "hyvinvointialue"
-
-DEPARTMENTS = [
-    # code, fi, sv, en, external
-    ("konsernipalvelut", "Konsernipalvelut", "Koncerntjänster", "Group services", False),
-    ("elinvoima", "Elinvoiman ja kilpailukyvyn toimiala", "Sektorn för livskraft och konkurrenskraft",
-     "Vitality and competitiveness", False),
-    (CITY_ENVIRONMENT, "Kaupunkiympäristön toimiala", "Sektorn för stadsmiljö", "City environment", False),
-    (EDUCATION_WELLBEING, "Sivistyksen ja hyvinvoinnin toimiala", "Sektorn för bildning och välfärd",
-     "Education and wellbeing", False),
-    (WELLBEING_COUNTY, "Etelä-Pohjanmaan hyvinvointialue", "Södra Österbottens välfärdsområde",
-     "South Ostrobothnia wellbeing services county", True),
-]
+from city.seed import CITY_ENVIRONMENT, EDUCATION_WELLBEING, WELLBEING_COUNTY, departments_seed
 
 CATEGORIES = [
     # service code, fi, sv, en, group, location required, department, target days, duplicate radius (m)
@@ -60,19 +46,18 @@ CATEGORIES = [
 ]
 
 
-def categories_seed(apps=None) -> int:
-    """Create the departments and categories that are missing; returns how many categories exist."""
+def categories_seed(apps=None, *, department_model: tuple[str, str] = ("city", "Department")) -> int:
+    """Create the departments and categories that are missing; returns how many categories exist.
+
+    ``department_model`` is where departments live in ``apps``: the historical migration that
+    first ran this seeded them while they were still ``geo_feedback.Department``.
+    """
     if apps is None:
         from django.apps import apps as registry
 
         apps = registry
-    Department = apps.get_model("geo_feedback", "Department")
     Category = apps.get_model("geo_feedback", "Category")
-    departments = {}
-    for code, fi, sv, en, external in DEPARTMENTS:
-        departments[code], _created = Department.objects.get_or_create(
-            code=code, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "is_external": external}
-        )
+    departments = departments_seed(apps, model=department_model)
     for order, (code, fi, sv, en, group, location, department, days, radius) in enumerate(CATEGORIES):
         Category.objects.get_or_create(
             service_code=code,

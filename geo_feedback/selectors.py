@@ -13,10 +13,10 @@ from django.contrib.gis.geos import Point
 from django.db import connection
 from django.utils import timezone, translation
 
+from city.querysets import to_storage
 from geo_feedback.models import Category, Feedback, FeedbackKind
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.statuses import FeedbackStatus
-from planning.querysets import to_storage
 
 MAX_PAGE = 1000
 
@@ -70,9 +70,9 @@ def _area_and_descendants(code: str) -> list[int]:
         cursor.execute(
             """
             WITH RECURSIVE tree AS (
-                SELECT id FROM planning_area WHERE code = %s
+                SELECT id FROM city_area WHERE code = %s
                 UNION ALL
-                SELECT a.id FROM planning_area a JOIN tree ON a.parent_id = tree.id
+                SELECT a.id FROM city_area a JOIN tree ON a.parent_id = tree.id
             ) SELECT id FROM tree
             """,
             [code],
@@ -124,7 +124,7 @@ SELECT COALESCE(json_agg({feature} ORDER BY {order}), '[]'::json)::text
 FROM unnest(%(ids)s::bigint[]) AS page(id)
 JOIN geo_feedback_feedback f ON f.id = page.id
 JOIN geo_feedback_category c ON c.id = f.category_id
-LEFT JOIN planning_area a ON a.id = f.area_id
+LEFT JOIN city_area a ON a.id = f.area_id
 """
 
 

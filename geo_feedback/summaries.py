@@ -47,8 +47,9 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from geo_feedback.models import Channel, Department, FeedbackEvent, FeedbackKind, StaffRole
-from geo_feedback.permissions import feedback_for_staff, staff_profile
+from city.models import Department
+from geo_feedback.models import Channel, FeedbackEvent, FeedbackKind
+from geo_feedback.permissions import feedback_for_staff, sees_every_department, staff_profile
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
 
@@ -86,15 +87,14 @@ def summary_departments(user) -> list[Department]:
     profile = staff_profile(user)
     if profile is None:
         return []
-    if profile.role in (StaffRole.HANDLER, StaffRole.PARTICIPATION_AGENT):
-        return [profile.department]
+    if not sees_every_department(user):
+        return [profile.department] if profile.department else []
     return list(Department.objects.order_by("name_fi"))
 
 
 def summary_may_choose_all(user) -> bool:
     """Customer service and administrators may see the figures of every department at once."""
-    profile = staff_profile(user)
-    return profile is not None and profile.role not in (StaffRole.HANDLER, StaffRole.PARTICIPATION_AGENT)
+    return sees_every_department(user)
 
 
 def summary_tickets(user, scope: SummaryScope) -> FeedbackQuerySet:
@@ -322,10 +322,10 @@ rates AS (
                 THEN round(COALESCE(counts.tickets, 0) * 1000.0 / a.population, 2)::double precision END
                AS per_thousand,
            a.boundary
-    FROM planning_area a
+    FROM city_area a
     LEFT JOIN counts ON counts.area_id = a.id
     WHERE a.kind NOT IN ('city', 'budget_area')
-      AND NOT EXISTS (SELECT 1 FROM planning_area child WHERE child.parent_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM city_area child WHERE child.parent_id = a.id)
 )
 SELECT
     COALESCE(json_agg(json_build_object(

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from city.models import Department
 from geo_feedback.forms import before_9999
-from geo_feedback.models import Department
 from geo_feedback.permissions import Action, can
 from geo_feedback.summaries import (
     NO_DATA_COLOUR,

@@ -11,9 +11,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from city.geocoding import geocoder
 from geo_feedback.api.throttling import creation_wait_seconds
 from geo_feedback.forms import PHOTO_TYPES, FilterForm, ReportForm
-from geo_feedback.geocoding import geocoder
 from geo_feedback.models import Category, Channel, Feedback, FeedbackFollower
 from geo_feedback.page_selectors import (
     area_choices,

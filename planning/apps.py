@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlanningConfig(AppConfig):
-    """Areas, zoning plans, stakeholders and resident budgets."""
+    """Zoning plans, stakeholders and resident budgets, built on the city core and the feedback channel."""
 
     name = "planning"
-    verbose_name = _("Planning and areas")
+    verbose_name = _("Planning")

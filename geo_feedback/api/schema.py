@@ -7,6 +7,8 @@ staff_schema.py. tests/api/test_contract.py checks real responses against them.
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
+from city.api.schema import POINT_PATTERN
+from city.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS
 from config.api import GEOJSON
 from config.openapi import (
     BAD_REQUEST,
@@ -17,14 +19,12 @@ from config.openapi import (
     ref,
     register_components,
 )
-from geo_feedback.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS
 from geo_feedback.models import Channel, FeedbackKind
 from geo_feedback.models.categories import CategoryGroup
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 from geo_feedback.selectors import MAX_PAGE
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import FeedbackStatus
-from planning.api.schema import POINT_PATTERN
 
 JSON = "application/json"
 MULTIPART = "multipart/form-data"

@@ -8,11 +8,11 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from city.api.serializers import PointParameterField
 from geo_feedback.models import Category, Channel, Feedback, FeedbackKind
 from geo_feedback.selectors import MAX_PAGE, FeedbackFilters, InvalidCursor, decode_cursor
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import FeedbackStatus
-from planning.api.serializers import PointParameterField
 
 INVALID_CURSOR = _("This cursor is not valid; start again without it.")
 # The last day a filter may name: "until the end of 9999-12-31" is past the largest date there is.

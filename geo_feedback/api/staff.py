@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from city.models import Department
 from config.api import LocalizedAPIView, without_nul
 from geo_feedback.api.serializers import LAST_DAY
 from geo_feedback.api.staff_schema import (
@@ -23,7 +24,7 @@ from geo_feedback.api.staff_schema import (
     staff_feedback_list_schema,
     staff_summary_schema,
 )
-from geo_feedback.models import Department, Feedback, FeedbackEvent
+from geo_feedback.models import Feedback, FeedbackEvent
 from geo_feedback.permissions import Action, can, feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.statuses import FeedbackStatus

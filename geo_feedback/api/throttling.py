@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
-from geo_feedback.permissions import is_staff_member
+from city.permissions import is_staff_member
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from geo_feedback.api.places import PlaceSearchView
+from city.api.places import PlaceSearchView
 from geo_feedback.api.staff import StaffFeedbackDetailView, StaffFeedbackListView, StaffSummaryView
 from geo_feedback.api.views import (
     CategoryListView,

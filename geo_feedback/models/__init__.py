@@ -1,4 +1,4 @@
-from geo_feedback.models.categories import Category, CategoryGroup, Department
+from geo_feedback.models.categories import Category, CategoryGroup
 from geo_feedback.models.feedback import (
     Channel,
     EventAction,
@@ -6,19 +6,17 @@ from geo_feedback.models.feedback import (
     FeedbackEvent,
     FeedbackFollower,
     FeedbackKind,
+    FeedbackMessage,
     FeedbackNumberCounter,
     FeedbackPhoto,
     IdempotencyKey,
     ReplyTemplate,
 )
 from geo_feedback.models.open311 import Open311ApiKey
-from geo_feedback.models.outbox import Notification
-from geo_feedback.models.places import Place
-from geo_feedback.models.staff import DEPARTMENT_ROLES, StaffProfile, StaffRole
 
 __all__ = [
-    "DEPARTMENT_ROLES", "EventAction", "ReplyTemplate", "StaffProfile", "StaffRole",
-    "Category", "CategoryGroup", "Channel", "Department", "Feedback", "FeedbackEvent", "FeedbackFollower",
-    "FeedbackKind", "FeedbackNumberCounter", "FeedbackPhoto", "IdempotencyKey", "Notification", "Place",
+    "EventAction", "ReplyTemplate",
+    "Category", "CategoryGroup", "Channel", "Feedback", "FeedbackEvent", "FeedbackFollower",
+    "FeedbackKind", "FeedbackMessage", "FeedbackNumberCounter", "FeedbackPhoto", "IdempotencyKey",
     "Open311ApiKey",
 ]

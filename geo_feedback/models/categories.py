@@ -1,35 +1,9 @@
-"""Who handles what: the city's departments, outside bodies, and the feedback categories."""
+"""The feedback categories: topics residents choose, each with its department and promises."""
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-
-
-class Department(models.Model):
-    """A department of the city (toimiala), or an outside body tickets are forwarded to."""
-
-    code = models.SlugField(max_length=40, unique=True, help_text=_("Stable identifier, e.g. 'kaupunkiymparisto'."))
-    name_fi = models.CharField(max_length=200, help_text=_("Name in Finnish."))
-    name_sv = models.CharField(max_length=200, blank=True, help_text=_("Name in Swedish."))
-    name_en = models.CharField(max_length=200, blank=True, help_text=_("Name in English."))
-    is_external = models.BooleanField(
-        default=False,
-        help_text=_("An outside body (e.g. the wellbeing services county): its tickets are forwarded there."),
-    )
-    email = models.EmailField(blank=True, help_text=_("Where forwarded or routed tickets are sent, if anywhere."))
-
-    class Meta:
-        ordering = ["name_fi"]
-        verbose_name = _("department")
-        verbose_name_plural = _("departments")
-
-    def __str__(self) -> str:
-        return self.name_fi
-
-    def name(self, language: str | None = None) -> str:
-        language = (language or get_language() or "fi")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_fi
 
 
 class CategoryGroup(models.TextChoices):
@@ -53,7 +27,7 @@ class Category(models.Model):
         default=True, help_text=_("Whether a report in this category must have a place on the map.")
     )
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="categories",
+        "city.Department", on_delete=models.PROTECT, related_name="categories",
         help_text=_("The department or outside body responsible for this topic."),
     )
     target_days = models.PositiveSmallIntegerField(

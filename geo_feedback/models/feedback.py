@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.gis.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -35,6 +36,15 @@ class Channel(models.TextChoices):
     API = "api", _("API")
 
 
+class FeedbackMessage(models.TextChoices):
+    """The emails the feedback channel sends through the city's outbox (``Notification.kind``)."""
+
+    RECEIPT = "receipt", _("Receipt")  # "we got your report"
+    STATUS = "status", _("Status change")  # "your report was handled"
+    REPLY = "reply", _("Reply")  # a public answer without a change of status
+    INFO_REQUEST = "info_request", _("Question to the reporter")  # staff ask for more details
+
+
 def _follow_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -57,11 +67,11 @@ class Feedback(models.Model):
         max_length=300, blank=True, help_text=_("The place as the resident described or searched it.")
     )
     area = models.ForeignKey(
-        "planning.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback",
+        "city.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback",
         help_text=_("Residential area the location lies in, found by point-in-polygon."),
     )
     department = models.ForeignKey(
-        "geo_feedback.Department", on_delete=models.PROTECT, related_name="feedback",
+        "city.Department", on_delete=models.PROTECT, related_name="feedback",
         help_text=_("Department or outside body responsible, from the category."),
     )
     status = models.CharField(
@@ -96,6 +106,13 @@ class Feedback(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
         help_text=_("The ticket this one was closed as a duplicate of."),
+    )
+
+    # The outbox's emails about this ticket: Notification.objects.filter(feedback=…) reads them, and
+    # deleting a ticket deletes them (the outbox itself knows no ticket).
+    notifications = GenericRelation(
+        "city.Notification", content_type_field="about_type", object_id_field="about_id",
+        related_query_name="feedback",
     )
 
     objects = FeedbackQuerySet.as_manager()

@@ -14,9 +14,9 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from city.models import AreaKind
 from geo_feedback.models import Category, CategoryGroup
 from geo_feedback.open311.mapping import STATUS_MAP
-from planning.models import AreaKind
 
 TITLE_LENGTH = 80
 

@@ -16,7 +16,8 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import FloatField, Func, Max, OuterRef, Subquery
 from django.db.models.functions import Round
 
-from geo_feedback.models import Category, Department, Feedback, FeedbackEvent, FeedbackPhoto
+from city.models import Department
+from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackPhoto
 from geo_feedback.open311.params import RequestsQuery
 
 COORDINATE_DECIMALS = 6  # about 0.1 m

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geo_feedback.geocoding import geocoder
+from city.geocoding import geocoder
 from geo_feedback.models import Channel, Open311ApiKey
 from geo_feedback.models.open311 import KEY_PREFIX_LENGTH, open311_key_hash
 from geo_feedback.open311.errors import FieldErrors, Open311Error

@@ -13,6 +13,9 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from city.queue import enqueue_after_commit
+from city.selectors import area_placement
+from city.services.outbox import notification_drop_unsent
 from geo_feedback import jobs
 from geo_feedback.models import (
     Category,
@@ -22,17 +25,15 @@ from geo_feedback.models import (
     FeedbackEvent,
     FeedbackFollower,
     FeedbackKind,
+    FeedbackMessage,
     FeedbackNumberCounter,
     FeedbackPhoto,
     IdempotencyKey,
-    Notification,
 )
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
-from geo_feedback.services.notifications import notification_queue
+from geo_feedback.services.notifications import feedback_notify
 from geo_feedback.services.photos import MAX_PHOTOS, photo_clean
-from geo_feedback.services.queue import enqueue_after_commit
 from geo_feedback.statuses import FeedbackStatus
-from planning.selectors import area_placement
 
 
 class FeedbackInvalid(ValidationError):
@@ -230,7 +231,7 @@ def feedback_create(
         )
         feedback.refresh_from_db()
     if feedback.reporter_email:
-        notification_queue(feedback=feedback, kind=Notification.Kind.RECEIPT, recipients=[feedback.reporter_email])
+        feedback_notify(feedback=feedback, kind=FeedbackMessage.RECEIPT, recipients=[feedback.reporter_email])
     return CreatedFeedback(feedback=feedback, created=True)
 
 
@@ -274,7 +275,7 @@ def feedback_transition(
         recipients = [locked.reporter_email] if locked.reporter_email else []
         recipients += list(locked.followers.exclude(email="").values_list("email", flat=True))
         if recipients:
-            notification_queue(feedback=locked, kind=Notification.Kind.STATUS, recipients=recipients,
+            feedback_notify(feedback=locked, kind=FeedbackMessage.STATUS, recipients=recipients,
                                public_note=public_note.strip())
     feedback.status = locked.status
     feedback.status_changed_at = locked.status_changed_at
@@ -316,7 +317,7 @@ def feedback_reporter_stop_emails(*, follow_token: str) -> Feedback | None:
         address, locked.reporter_email = locked.reporter_email, ""
         feedback_record(locked, actor=None, action=EventAction.REDACTED, fields=["reporter_email"],
                         details={"reporter_email": True, "by_reporter": True})
-        Notification.objects.filter(feedback=locked, recipient=address, sent_at__isnull=True).delete()
+        notification_drop_unsent(about=locked, recipient=address)
     return locked
 
 
@@ -327,6 +328,8 @@ def feedback_unfollow(*, token: str) -> FeedbackFollower | None:
     """
     follower = FeedbackFollower.objects.select_related("feedback").filter(token=token).first()
     if follower is not None and follower.email:
-        follower.email = ""
-        follower.save(update_fields=["email"])
+        address, follower.email = follower.email, ""
+        with transaction.atomic():
+            follower.save(update_fields=["email"])
+            notification_drop_unsent(about=follower.feedback, recipient=address)
     return follower

@@ -15,15 +15,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from geo_feedback.models import (
-    Category,
-    Department,
-    EventAction,
-    Feedback,
-    FeedbackFollower,
-    FeedbackPhoto,
-    Notification,
-)
+from city.models import Department
+from city.selectors import area_placement
+from geo_feedback.models import Category, EventAction, Feedback, FeedbackFollower, FeedbackMessage, FeedbackPhoto
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 from geo_feedback.services.feedback import (
     FeedbackInvalid,
@@ -32,9 +26,8 @@ from geo_feedback.services.feedback import (
     feedback_record,
     feedback_transition,
 )
-from geo_feedback.services.notifications import notification_queue
+from geo_feedback.services.notifications import feedback_notify
 from geo_feedback.statuses import CLOSED_STATUSES, FeedbackStatus
-from planning.selectors import area_placement
 
 S = FeedbackStatus
 
@@ -138,7 +131,7 @@ def feedback_merge(*, duplicate: Feedback, into: Feedback, actor, public_note: s
     feedback_record(target, actor=actor, action=EventAction.MERGED,
                     details={"from": source.number, "followers_moved": moved, "supporters_added": added})
     if source.reporter_email:  # they now follow the other ticket; tell them where
-        notification_queue(feedback=source, kind=Notification.Kind.STATUS, recipients=[source.reporter_email],
+        feedback_notify(feedback=source, kind=FeedbackMessage.STATUS, recipients=[source.reporter_email],
                            public_note=note)
     return target
 
@@ -157,7 +150,7 @@ def feedback_reply(*, feedback: Feedback, actor, text: str, to_status: str | Non
     feedback_record(locked, actor=actor, action=EventAction.REPLY, public_note=text, internal_note=internal_note)
     recipients = _recipients(locked)
     if recipients:
-        notification_queue(feedback=locked, kind=Notification.Kind.REPLY, recipients=recipients, public_note=text)
+        feedback_notify(feedback=locked, kind=FeedbackMessage.REPLY, recipients=recipients, public_note=text)
     return locked
 
 
@@ -182,7 +175,7 @@ def feedback_request_info(*, feedback: Feedback, actor, question: str, seen_vers
     if not locked.reporter_email:
         raise FeedbackInvalid({"question": [_("The reporter left no email address; they cannot be asked.")]})
     feedback_record(locked, actor=actor, action=EventAction.INFO_REQUESTED, internal_note=question)
-    notification_queue(feedback=locked, kind=Notification.Kind.INFO_REQUEST, recipients=[locked.reporter_email],
+    feedback_notify(feedback=locked, kind=FeedbackMessage.INFO_REQUEST, recipients=[locked.reporter_email],
                        public_note=question)
     return locked
 

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
+from city.models import Department, StaffRole
 from geo_feedback.forms import ReportForm
-from geo_feedback.models import Category, Channel, Department, FeedbackKind, StaffRole
+from geo_feedback.models import Category, Channel, FeedbackKind
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 
 NOTE_MAX = 5000
@@ -61,7 +62,7 @@ class RouteForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(is_external=False)
         self.fields["handler"].queryset = get_user_model().objects.filter(
-            staff_profile__role=StaffRole.HANDLER, is_active=True).select_related("staff_profile__department")
+            staff_profile__roles__contains=[StaffRole.HANDLER], is_active=True).select_related("staff_profile__department")
         self.fields["handler"].label_from_instance = lambda user: (
             f"{user.get_full_name() or user.get_username()} ({user.staff_profile.department})")
 

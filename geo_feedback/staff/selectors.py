@@ -13,7 +13,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import DateTimeField, ExpressionWrapper, F, Q
 from django.utils import timezone
 
-from geo_feedback.models import Department, Feedback, FeedbackEvent, ReplyTemplate, StaffRole
+from city.models import Department, StaffRole
+from geo_feedback.models import Feedback, FeedbackEvent, ReplyTemplate
 from geo_feedback.permissions import feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.selectors import _area_and_descendants
@@ -209,5 +210,5 @@ def reply_templates(*, language: str) -> list[ReplyTemplate]:
 def handlers() -> list:
     """Department handlers one can route a ticket to, with their department."""
     return list(get_user_model().objects.filter(
-        staff_profile__role=StaffRole.HANDLER, is_active=True).select_related("staff_profile__department")
+        staff_profile__roles__contains=[StaffRole.HANDLER], is_active=True).select_related("staff_profile__department")
         .order_by("staff_profile__department__name_fi", "username"))

@@ -19,9 +19,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from geo_feedback.models import Category, Department, StaffRole
+from city.models import Department
+from geo_feedback.models import Category
 from geo_feedback.page_selectors import area_choices, category_choices
-from geo_feedback.permissions import Action, can, staff_profile
+from geo_feedback.permissions import Action, can, sees_every_department, staff_profile
 from geo_feedback.services.feedback import (
     ChangedMeanwhile,
     FeedbackInvalid,
@@ -52,11 +53,11 @@ def _language() -> str:
 
 
 def staff_required(view):
-    """Signed in (else to the login page) and a staff member (else 403)."""
+    """Signed in (else to the login page) and staff who work on tickets (else 403)."""
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        if staff_profile(request.user) is None:
+        if not can(request.user, Action.VIEW):
             raise PermissionDenied
         return view(request, *args, **kwargs)
     return wrapped
@@ -123,11 +124,10 @@ def triage_queue(request):
 def department_queue(request):
     """Routed and in-progress tickets of the department, by due date or age; overdue ones marked."""
     _require(request.user, Action.VIEW)
-    profile = staff_profile(request.user)
     department = None
     departments = []
-    if profile.role in (StaffRole.HANDLER, StaffRole.PARTICIPATION_AGENT):
-        department = profile.department
+    if not sees_every_department(request.user):
+        department = staff_profile(request.user).department
     else:  # customer service and administrators look at any department's queue
         departments = list(Department.objects.filter(is_external=False))
         department = next((d for d in departments if d.code == request.GET.get("department")), None)

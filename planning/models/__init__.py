@@ -1,3 +1,1 @@
-from planning.models.areas import Area, AreaImport, AreaKind, PopulationSource
-
-__all__ = ["Area", "AreaImport", "AreaKind", "PopulationSource"]
+"""Zoning plans, stakeholders and resident budgets will live here (the areas are in ``city``)."""

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from geo_feedback.models import Feedback, StaffProfile, StaffRole
+from city.models import StaffProfile, StaffRole
+from geo_feedback.models import Feedback
 from geo_feedback.services.feedback import feedback_transition
 from tests.factories.feedback import POINTS, FeedbackFactory, category, image_upload, point
 from tests.geo_feedback import conftest as feedback_conftest
@@ -26,7 +27,7 @@ class ApiWorld:
 @pytest.fixture
 def api_world(city) -> ApiWorld:
     agent = get_user_model().objects.create_user("asiakaspalvelu-api", password="salasana-testi-123")
-    StaffProfile.objects.create(user=agent, role=StaffRole.CUSTOMER_SERVICE)
+    StaffProfile.objects.create(user=agent, roles=[StaffRole.CUSTOMER_SERVICE])
     street = FeedbackFactory(reporter_name="Maija Meikäläinen", reporter_email="maija@example.fi",
                              reporter_phone="040 765 4321", address_text="Kalevankatu 1")
     with_photo = FeedbackFactory(category=category("174"), kind="idea", location=point(POINTS["60120"]),

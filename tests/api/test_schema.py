@@ -179,9 +179,9 @@ def _property_names(schema: dict, components: dict) -> set[str]:
 
 
 def test_enums_follow_the_models(schema):
+    from city.models import AreaKind
     from geo_feedback.models import FeedbackKind
     from geo_feedback.statuses import FeedbackStatus
-    from planning.models import AreaKind
 
     components = schema["components"]["schemas"]
     assert components["FeedbackMapProperties"]["properties"]["kind"]["enum"] == FeedbackKind.values

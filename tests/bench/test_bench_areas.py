@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from planning.demo import demo_city_load
-from planning.selectors import _COLLECTION, _FEATURES_SQL, GEOJSON_PRECISION
+from city.demo import demo_city_load
+from city.selectors import _COLLECTION, _FEATURES_SQL, GEOJSON_PRECISION
 from tests.bench.timing import best_of
 
 
@@ -20,7 +20,7 @@ def test_area_list_endpoint_against_raw_sql(client, fixtures_dir):
 
     def raw():
         with connection.cursor() as cursor:
-            cursor.execute("SELECT array_agg(id ORDER BY code) FROM planning_area")
+            cursor.execute("SELECT array_agg(id ORDER BY code) FROM city_area")
             ids = cursor.fetchone()[0]
             cursor.execute(_FEATURES_SQL.format(output=_COLLECTION), {
                 "ids": ids, "srid": 4326, "precision": GEOJSON_PRECISION, "language": "fi",

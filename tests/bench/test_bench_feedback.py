@@ -13,13 +13,13 @@ from django.contrib.gis.geos import Polygon
 from django.db import connection
 from django.utils import translation
 
+from city.demo import demo_city_load
+from city.querysets import to_storage
 from geo_feedback.management.commands.generate_feedback import bench_reports_generate
 from geo_feedback.models import FeedbackKind
 from geo_feedback.seed import categories_seed
 from geo_feedback.selectors import _FEATURE, _labels
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
-from planning.demo import demo_city_load
-from planning.querysets import to_storage
 from tests.bench.timing import best_of
 
 ROUNDS = 20
@@ -42,7 +42,7 @@ SELECT COALESCE(json_agg({feature} ORDER BY f.created_at DESC, f.id DESC), '[]':
 FROM page
 JOIN geo_feedback_feedback f ON f.id = page.id
 JOIN geo_feedback_category c ON c.id = f.category_id
-LEFT JOIN planning_area a ON a.id = f.area_id
+LEFT JOIN city_area a ON a.id = f.area_id
 """.format(feature=_FEATURE.format(extra=""))
 
 

@@ -14,10 +14,10 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
+from city.demo import demo_city_load
 from geo_feedback.management.commands.generate_feedback import bench_reports_generate
 from geo_feedback.seed import categories_seed
 from geo_feedback.statuses import HIDDEN_STATUSES, OPEN_STATUSES
-from planning.demo import demo_city_load
 from tests.bench.timing import best_of
 
 ROUNDS = 20
@@ -52,8 +52,8 @@ SELECT COALESCE(json_agg(json_build_object(
 FROM page
 JOIN geo_feedback_feedback f ON f.id = page.id
 JOIN geo_feedback_category c ON c.id = f.category_id
-JOIN geo_feedback_department d ON d.id = f.department_id
-LEFT JOIN planning_area a ON a.id = f.area_id
+JOIN city_department d ON d.id = f.department_id
+LEFT JOIN city_area a ON a.id = f.area_id
 """
 
 COMPARED = ("service_request_id", "status", "status_notes", "service_name", "service_code", "description",

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from planning.demo import demo_city_load
-from planning.models import Area
+from city.demo import demo_city_load
+from city.models import Area
 
 PASSWORD = "salasana-testi-123"
 
@@ -22,7 +22,7 @@ def test_an_areas_boundary_is_drawn_on_the_admin_map(page, live_server, admin_us
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password").press("Enter")
     area = Area.objects.get(code="60100")
-    response = page.goto(f"{live_server.url}/admin/planning/area/{area.pk}/change/")
+    response = page.goto(f"{live_server.url}/admin/city/area/{area.pk}/change/")
     assert "'unsafe-inline'" in response.headers["content-security-policy"].split("script-src", 1)[1].split(";")[0]
     # OpenLayers builds its viewport only when the widget's inline set-up script has run.
     expect(page.locator("#id_boundary_map .ol-viewport")).to_have_count(1)

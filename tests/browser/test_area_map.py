@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from planning.demo import demo_city_load
+from city.demo import demo_city_load
 
 
 @pytest.fixture

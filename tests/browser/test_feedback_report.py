@@ -10,10 +10,10 @@ from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import expect
 
+from city.demo import demo_city_load
 from geo_feedback.models import Category, Feedback, FeedbackPhoto
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
-from planning.demo import demo_city_load
 
 PRIVATE = ("Maija Meikäläinen", "maija.meikalainen@example.fi", "040 765 4321")
 SEVONTIE_4 = (22.8188208, 62.7370517)  # a street address in the place fixture

@@ -9,11 +9,12 @@ from django.contrib.gis.geos import Point
 from django.core import mail
 from playwright.sync_api import expect
 
-from geo_feedback.models import Category, Department, Feedback, StaffProfile, StaffRole
+from city.demo import demo_city_load
+from city.models import Department, StaffProfile, StaffRole
+from geo_feedback.models import Category, Feedback
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
 from geo_feedback.statuses import FeedbackStatus as S
-from planning.demo import demo_city_load
 from tests.factories.feedback import jobs_clear, jobs_run
 
 PASSWORD = "salasana-testi-123"
@@ -38,7 +39,7 @@ def staff(city):
                                        ("kaupunkiymparisto", StaffRole.HANDLER, "kaupunkiymparisto"),
                                        ("sivistys", StaffRole.HANDLER, "sivistys")):
         user = get_user_model().objects.create_user(username, password=PASSWORD)
-        StaffProfile.objects.create(user=user, role=role,
+        StaffProfile.objects.create(user=user, roles=[role],
                                     department=Department.objects.get(code=department) if department else None)
 
 

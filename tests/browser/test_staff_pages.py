@@ -10,11 +10,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from geo_feedback.models import Department, Feedback, ReplyTemplate, StaffProfile, StaffRole
+from city.demo import demo_city_load
+from city.models import Department, StaffProfile, StaffRole
+from geo_feedback.models import Feedback, ReplyTemplate
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_transition
 from geo_feedback.statuses import FeedbackStatus as S
-from planning.demo import demo_city_load
 from tests.factories.feedback import FeedbackFactory
 
 PASSWORD = "salasana-testi-123"
@@ -27,7 +28,7 @@ def staff(transactional_db):
     for username, role, department in (("asiakaspalvelu", StaffRole.CUSTOMER_SERVICE, None),
                                        ("osallisuus", StaffRole.PARTICIPATION_AGENT, "kaupunkiymparisto")):
         user = get_user_model().objects.create_user(username, password=PASSWORD)
-        StaffProfile.objects.create(user=user, role=role,
+        StaffProfile.objects.create(user=user, roles=[role],
                                     department=Department.objects.get(code=department) if department else None)
 
 

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
+from city.demo import demo_city_load
 from geo_feedback.models import Category, EventAction, Feedback
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
-from planning.demo import demo_city_load
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import factory
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
-from planning.models import Area, AreaKind, PopulationSource
+from city.models import Area, AreaKind, PopulationSource
 
 # Seinäjoki's railway station is at about E 288 600, N 6 968 700 in ETRS-TM35FIN.
 CENTRE_X, CENTRE_Y = 288_000, 6_968_000

@@ -2,8 +2,8 @@
 
 import pytest
 
+from city.demo import demo_city_load
 from geo_feedback.seed import categories_seed
-from planning.demo import demo_city_load
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from django.contrib.gis.geos import Point
 from django.test import override_settings
 from PIL import Image
 
-from geo_feedback.models import Category, Feedback, FeedbackPhoto, Notification
+from city.models import Notification
+from geo_feedback.models import Category, Feedback, FeedbackPhoto
 from geo_feedback.services.feedback import feedback_create, feedback_transition
 from geo_feedback.statuses import FeedbackStatus
 from tests.geo_feedback.conftest import NURMO, OUTSIDE_CITY, RAILWAY_STATION

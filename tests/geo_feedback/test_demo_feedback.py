@@ -13,6 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 from PIL import Image
 
+from city.models import AreaKind, Notification
 from geo_feedback.demo import DEMO_COUNT, EMAIL_DOMAIN
 from geo_feedback.models import (
     Category,
@@ -22,10 +23,8 @@ from geo_feedback.models import (
     FeedbackKind,
     FeedbackNumberCounter,
     FeedbackPhoto,
-    Notification,
 )
 from geo_feedback.statuses import TRANSITIONS, FeedbackStatus
-from planning.models import AreaKind
 from tests.factories import FeedbackFactory
 
 

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
+from city.models import Notification
 from geo_feedback.models import (
     Feedback,
     FeedbackEvent,
@@ -19,7 +20,6 @@ from geo_feedback.models import (
     FeedbackNumberCounter,
     FeedbackPhoto,
     IdempotencyKey,
-    Notification,
 )
 from geo_feedback.services import feedback as feedback_services
 from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support

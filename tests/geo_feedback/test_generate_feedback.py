@@ -25,7 +25,7 @@ def test_reports_are_generated_in_batches_inside_their_areas_and_deleted_again(c
     assert set(reports.values_list("status", flat=True)) <= set(FeedbackStatus.values)
     assert set(reports.values_list("version", flat=True)) == {1}
     with connection.cursor() as cursor:  # every point lies in the area it is filed under
-        cursor.execute("""SELECT count(*) FROM geo_feedback_feedback f JOIN planning_area a ON a.id = f.area_id
+        cursor.execute("""SELECT count(*) FROM geo_feedback_feedback f JOIN city_area a ON a.id = f.area_id
                           WHERE f.number LIKE 'BENCH-%%' AND ST_Covers(a.boundary, f.location)""")
         assert cursor.fetchone()[0] == 250
     # They are ordinary public reports: the map lists them, and a generated one opens.

@@ -7,9 +7,9 @@ from django.contrib.gis.geos import Point
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from geo_feedback.geocoding import OfflineGeocoder, geocoder
-from geo_feedback.models import Place
-from planning.selectors import area_placement
+from city.geocoding import OfflineGeocoder, geocoder
+from city.models import Place
+from city.selectors import area_placement
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import translation
 
-from geo_feedback import jobs
-from geo_feedback.models import Notification
+from city import jobs
+from city.models import Notification
+from city.queue import enqueue_now
+from city.services.outbox import MAX_ATTEMPTS, outbox_relay
 from geo_feedback.services.feedback import feedback_support, feedback_transition
-from geo_feedback.services.notifications import MAX_ATTEMPTS, outbox_relay
-from geo_feedback.services.queue import enqueue_now
 from geo_feedback.statuses import FeedbackStatus
 from tests.factories import FeedbackFactory, jobs_clear, jobs_run, jpeg_with_gps
 

@@ -5,7 +5,7 @@ The fixtures are named with ``name=`` so that importing them does not shadow the
 import pytest
 from django.contrib.auth import get_user_model
 
-from geo_feedback.models import Department, StaffProfile, StaffRole
+from city.models import Department, StaffProfile, StaffRole
 from tests.factories.feedback import POINTS, FeedbackFactory, category, point
 
 PASSWORD = "salasana-testi-123"
@@ -28,7 +28,7 @@ def fixture_staff(city):
     users = {}
     for username, (role, department) in ROLES.items():
         user = get_user_model().objects.create_user(username, password=PASSWORD)
-        StaffProfile.objects.create(user=user, role=role,
+        StaffProfile.objects.create(user=user, roles=[role],
                                     department=Department.objects.get(code=department) if department else None)
         users[username] = user
     users["asukas"] = get_user_model().objects.create_user("asukas", password=PASSWORD)

@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from geo_feedback.models import Department, EventAction, Feedback, FeedbackPhoto, ReplyTemplate
+from city.models import Department
+from geo_feedback.models import EventAction, Feedback, FeedbackPhoto, ReplyTemplate
 from geo_feedback.services.feedback import feedback_transition
 from geo_feedback.services.triage import feedback_note, feedback_route
 from geo_feedback.statuses import FeedbackStatus as S

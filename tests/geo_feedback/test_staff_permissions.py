@@ -4,7 +4,8 @@ gets 403 and changes nothing, and no list, count or search shows another departm
 import pytest
 from django.test import Client
 
-from geo_feedback.models import Category, Department, Feedback
+from city.models import Department
+from geo_feedback.models import Category, Feedback
 from geo_feedback.statuses import FeedbackStatus as S
 from tests.factories.feedback import POINTS, FeedbackFactory
 from tests.geo_feedback.test_staff_fixtures import (  # noqa: F401 (fixtures)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from geo_feedback.models import Feedback, FeedbackEvent, Notification
+from city.models import Notification
+from geo_feedback.models import Feedback, FeedbackEvent
 from geo_feedback.services.feedback import ChangedMeanwhile, TransitionNotAllowed, feedback_transition
 from geo_feedback.statuses import TRANSITIONS, FeedbackStatus
 from tests.factories import FeedbackFactory

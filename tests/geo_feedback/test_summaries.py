@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 
-from geo_feedback.models import Channel, Department, Feedback, FeedbackEvent, FeedbackKind, StaffProfile, StaffRole
+from city.models import Area, Department, StaffProfile, StaffRole
+from geo_feedback.models import Channel, Feedback, FeedbackEvent, FeedbackKind
 from geo_feedback.services.feedback import feedback_transition
 from geo_feedback.statuses import FeedbackStatus as S
 from geo_feedback.summaries import SummaryScope, default_period, ticket_summary
-from planning.models import Area
 from tests.factories.feedback import POINTS, FeedbackFactory, category, point
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -41,7 +41,7 @@ def people(city):
     users = {}
     for username, (role, department) in ROLES.items():
         user = get_user_model().objects.create_user(username, password="salasana-testi-123")
-        StaffProfile.objects.create(user=user, role=role,
+        StaffProfile.objects.create(user=user, roles=[role],
                                     department=Department.objects.get(code=department) if department else None)
         users[username] = user
     users["asukas"] = get_user_model().objects.create_user("asukas", password="salasana-testi-123")

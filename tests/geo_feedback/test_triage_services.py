@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
 from django.utils import translation
 
-from geo_feedback.models import Department, EventAction, Feedback, FeedbackFollower, FeedbackPhoto, Notification
+from city.models import Department, Notification
+from geo_feedback.models import EventAction, Feedback, FeedbackFollower, FeedbackPhoto
 from geo_feedback.services.feedback import (
     ChangedMeanwhile,
     FeedbackInvalid,

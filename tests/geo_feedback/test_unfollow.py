@@ -2,7 +2,8 @@
 
 import pytest
 
-from geo_feedback.models import EventAction, FeedbackFollower, Notification
+from city.models import Notification
+from geo_feedback.models import EventAction, FeedbackFollower
 from geo_feedback.services.feedback import feedback_support, feedback_transition
 from geo_feedback.statuses import FeedbackStatus as S
 from tests.factories.feedback import FeedbackFactory

@@ -8,7 +8,8 @@ from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from geo_feedback.models import Category, EventAction, Feedback, FeedbackEvent, FeedbackPhoto, Notification
+from city.models import Notification
+from geo_feedback.models import Category, EventAction, Feedback, FeedbackEvent, FeedbackPhoto
 from geo_feedback.open311.services import open311_key_set_active
 from tests.factories import GPS_IFD, image_upload, jpeg_with_gps
 from tests.geo_feedback.conftest import OUTSIDE_CITY, RAILWAY_STATION

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from planning.models import AreaKind
+from city.models import AreaKind
 
 PREFIX = "BENCH-"
 
@@ -21,7 +21,7 @@ PREFIX = "BENCH-"
 _INSERT = """
 WITH areas AS (
     SELECT id, boundary, population::float8 / SUM(population) OVER () AS share
-    FROM planning_area
+    FROM city_area
     WHERE kind = %(kind)s AND population > 0 AND NOT ST_IsEmpty(boundary)
 ), points AS (
     SELECT areas.id AS area_id, (ST_Dump(ST_GeneratePoints(areas.boundary,

@@ -1,0 +1,129 @@
+"""The demo city's ground: Seinäjoki's postal areas grouped into resident-budget areas and the
+city, and the demo staff accounts.
+
+Runs the same importer and services as a real city's data; loading it twice changes nothing. The
+``load_demo_city`` command (in ``planning``, the app that may import both halves) composes this
+with the feedback channel's demo.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections import defaultdict
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from city.importers import read_area_file
+from city.models import Area, AreaKind, PopulationSource, StaffProfile, StaffRole
+from city.seed import CITY_ENVIRONMENT, EDUCATION_WELLBEING, departments_seed
+from city.services.areas import area_group_create, area_import
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+POSTAL_AREAS = FIXTURES / "seinajoki_postal_areas_2019_epsg3067.geojson"
+GROUPING = FIXTURES / "seinajoki_demo_areas.csv"
+POPULATION_YEAR = 2020  # the estimates add up to Statistics Finland's 64 130 at the end of 2020
+
+CITY = ("SJK", "Seinäjoki", "Seinäjoki")
+BUDGET_AREAS = {
+    "SJK-POHJOINEN": ("Pohjoinen alue", "Norra området"),
+    "SJK-ITA": ("Itäinen alue", "Östra området"),
+    "SJK-LANSI": ("Läntinen alue", "Västra området"),
+    "SJK-ETELA": ("Eteläinen alue", "Södra området"),
+}
+
+
+@transaction.atomic
+def demo_city_load() -> dict[str, int]:
+    """Load (or refresh) the demo city's areas; returns how many areas of each kind exist."""
+    with GROUPING.open(encoding="utf-8") as handle:
+        grouping = {row["postal_code"]: row for row in csv.DictReader(handle)}
+    area_file = read_area_file(
+        POSTAL_AREAS, code_field="postinumeroalue", name_field="nimi", name_sv_field="nimi_sv"
+    )
+    rows = [
+        dataclasses.replace(row, population=int(grouping[row.code]["population_estimate"]))
+        for row in area_file.rows
+    ]
+    report = area_import(
+        rows=rows,
+        source=area_file.source,
+        source_crs=area_file.source_crs,
+        kind=AreaKind.POSTAL_AREA,
+        population_year=POPULATION_YEAR,
+        population_source=PopulationSource.ESTIMATE,
+        imported_by="demo city",
+        strict=True,
+    )
+    members = defaultdict(list)
+    for area in Area.objects.filter(code__in=grouping):
+        members[grouping[area.code]["budget_area"]].append(area)
+    budget_areas = [
+        area_group_create(
+            code=code,
+            name_fi=name_fi,
+            name_sv=name_sv,
+            kind=AreaKind.BUDGET_AREA,
+            children=members[code],
+            population_year=POPULATION_YEAR,
+        )
+        for code, (name_fi, name_sv) in BUDGET_AREAS.items()
+    ]
+    code, name_fi, name_sv = CITY
+    area_group_create(
+        code=code,
+        name_fi=name_fi,
+        name_sv=name_sv,
+        kind=AreaKind.CITY,
+        children=budget_areas,
+        population_year=POPULATION_YEAR,
+    )
+    counts = {kind: Area.objects.filter(kind=kind).count() for kind in AreaKind.values}
+    counts["imported"] = report.created + report.updated
+    return counts
+
+
+# (username, password, roles, department code): printed by `make run`, documented in the README.
+DEMO_PASSWORD = "seinajoki-demo"
+DEMO_LOGINS = [
+    ("admin", DEMO_PASSWORD, [StaffRole.ADMINISTRATOR], None),
+    ("asiakaspalvelu", DEMO_PASSWORD, [StaffRole.CUSTOMER_SERVICE], None),
+    ("kaupunkiymparisto", DEMO_PASSWORD, [StaffRole.HANDLER], CITY_ENVIRONMENT),
+    ("sivistys", DEMO_PASSWORD, [StaffRole.HANDLER], EDUCATION_WELLBEING),
+    ("osallisuusagentti", DEMO_PASSWORD, [StaffRole.PARTICIPATION_AGENT, StaffRole.MODERATOR], CITY_ENVIRONMENT),
+    ("kaavoittaja", DEMO_PASSWORD, [StaffRole.PLANNER], CITY_ENVIRONMENT),
+    ("budjetti", DEMO_PASSWORD, [StaffRole.BUDGET_OFFICIAL, StaffRole.HANDLER], CITY_ENVIRONMENT),
+]
+PLACES = FIXTURES / "seinajoki_places_wgs84.csv"
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    roles: list[str]
+    created: bool
+
+
+@transaction.atomic
+def demo_staff_load() -> list[DemoLogin]:
+    """The demo staff accounts with their roles (passwords are set only when an account is new)."""
+    departments = departments_seed()
+    User = get_user_model()
+    logins = []
+    for username, password, roles, department in DEMO_LOGINS:
+        administrator = StaffRole.ADMINISTRATOR in roles
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"is_staff": administrator, "is_superuser": administrator}
+        )
+        if created:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        StaffProfile.objects.update_or_create(
+            user=user, defaults={"roles": list(roles), "department": departments[department] if department else None},
+        )
+        logins.append(DemoLogin(username=username, password=password, roles=list(roles), created=created))
+    return logins

@@ -1,0 +1,152 @@
+"""Place search behind one small interface, so a network geocoder can replace ours later.
+
+``geocoder()`` returns the one named by the ``GEOCODER`` setting. Only ``"offline"`` exists: it
+searches our own tables (imported places, residential areas, postal codes) and needs no network.
+A Digitransit/Pelias or Nominatim geocoder would be another class with the same ``search`` and one
+more entry in ``GEOCODERS``; callers never change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Protocol
+
+from django.conf import settings
+from django.contrib.gis.db.models.functions import PointOnSurface, Transform
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from city.models import Area, AreaKind, Place
+
+MAX_RESULTS = 20
+MIN_QUERY_LENGTH = 2
+MAX_QUERY_LENGTH = 100
+
+# What a result is, in words a resident reads beside it.
+KIND_LABELS = {
+    "postal_locality": _("Postal code"),
+    "address": _("Address"),
+    "rail_station": _("Railway station"),
+    "rail_stopping_point": _("Railway station"),
+    "area": _("Residential area"),
+}
+
+
+@dataclass(frozen=True)
+class PlaceResult:
+    """One search hit: what to show and where to put the pin (WGS84)."""
+
+    label: str
+    kind: str
+    lon: float
+    lat: float
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "kind_label": self.kind_label}
+
+
+class Geocoder(Protocol):
+    """Anything that turns a resident's words into places."""
+
+    def search(self, text: str, limit: int = 10, *, language: str = "fi") -> list[PlaceResult]: ...
+
+
+def normalise_query(text: str) -> str:
+    """Collapse whitespace and cut to a length no real place name needs."""
+    return re.sub(r"\s+", " ", text or "").strip()[:MAX_QUERY_LENGTH]
+
+
+class OfflineGeocoder:
+    """Searches the Place table, residential area names and postal codes in our database."""
+
+    def search(self, text: str, limit: int = 10, *, language: str = "fi") -> list[PlaceResult]:
+        text = normalise_query(text)
+        limit = max(1, min(limit, MAX_RESULTS))
+        if len(text) < MIN_QUERY_LENGTH:
+            return []
+        results = self._areas(text, limit, language) + self._places(text, limit)
+        # The label starting with the words first, then a whole word, then a word's start, then the rest.
+        results.sort(key=lambda result: _rank(result.label, text))
+        seen, unique = set(), []
+        for result in results:
+            key = (result.label, round(result.lon, 4), round(result.lat, 4))
+            if key not in seen:
+                seen.add(key)
+                unique.append(result)
+        return unique[:limit]
+
+    def _places(self, text: str, limit: int) -> list[PlaceResult]:
+        match = Q(name__icontains=text) | Q(street_address__icontains=text) | Q(postcode__startswith=text)
+        rows = (
+            Place.objects.filter(match)
+            .annotate(
+                wgs84=Transform("location", settings.API_SRID),
+                rank=Case(
+                    When(Q(name__istartswith=text) | Q(street_address__istartswith=text)
+                         | Q(postcode__startswith=text), then=Value(0)),
+                    default=Value(1), output_field=IntegerField(),
+                ),
+            )
+            .order_by("rank", "postcode", "name", "street_address")[:limit]
+        )
+        return [PlaceResult(label=_place_label(place), kind=place.kind, lon=round(place.wgs84.x, 6),
+                            lat=round(place.wgs84.y, 6)) for place in rows]
+
+    def _areas(self, text: str, limit: int, language: str) -> list[PlaceResult]:
+        match = Q(name_fi__icontains=text) | Q(name_sv__icontains=text)
+        if text.isdigit():
+            match |= Q(code__startswith=text, kind=AreaKind.POSTAL_AREA)
+        rows = (
+            Area.objects.exclude(kind__in=[AreaKind.CITY, AreaKind.BUDGET_AREA])
+            .filter(match)
+            .defer("boundary")
+            # A point on the surface, unlike a centroid, lies inside a crescent-shaped area too.
+            .annotate(inside=Transform(PointOnSurface("boundary"), settings.API_SRID))
+            .order_by("name_fi", "code")[:limit]
+        )
+        return [
+            PlaceResult(
+                label=f"{area.name(language)} ({area.code})" if area.kind == AreaKind.POSTAL_AREA
+                else area.name(language),
+                kind="area", lon=round(area.inside.x, 6), lat=round(area.inside.y, 6),
+            )
+            for area in rows
+        ]
+
+
+def _rank(label: str, text: str) -> int:
+    label, text = label.casefold(), text.casefold()
+    words = re.findall(r"\w+", label)
+    if label.startswith(text):
+        return 0
+    if text in words:
+        return 1
+    if any(word.startswith(text) for word in words):
+        return 2
+    return 3
+
+
+def _place_label(place: Place) -> str:
+    if place.kind == "postal_locality":
+        return f"{place.postcode} {place.name}".strip()
+    if place.street_address:
+        where = place.name or place.postcode
+        return f"{place.street_address}, {where}" if where else place.street_address
+    return place.name
+
+
+GEOCODERS: dict[str, type] = {"offline": OfflineGeocoder}
+
+
+def geocoder() -> Geocoder:
+    """The geocoder named by ``settings.GEOCODER`` (default ``"offline"``)."""
+    name = getattr(settings, "GEOCODER", "offline")
+    try:
+        return GEOCODERS[name]()
+    except KeyError:
+        raise LookupError(f"GEOCODER={name!r} is not one of: {', '.join(GEOCODERS)}") from None

@@ -1,0 +1,102 @@
+"""Load named places (postal localities, addresses, stations) for the offline place search.
+
+    manage.py import_places fixtures/seinajoki_places_wgs84.csv
+
+The CSV has the columns kind, name, street_address, postcode, lon, lat (WGS84) and optionally
+accuracy, licence and source_repo. A place is identified by (kind, name, street_address, postcode):
+running the command again updates those places and creates none twice.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from city.models import Place
+
+REQUIRED = ("kind", "name", "street_address", "postcode", "lon", "lat")
+IDENTITY = ("kind", "name", "street_address", "postcode")  # the fields of Place's unique constraint
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # line number in the file, the header being line 1
+    reason: str
+
+
+def _parse(row: dict, line: int) -> tuple[dict | None, RowError | None]:
+    kind = (row.get("kind") or "").strip()
+    name = (row.get("name") or "").strip()
+    street = (row.get("street_address") or "").strip()
+    postcode = (row.get("postcode") or "").strip()
+    if not kind:
+        return None, RowError(line, "no kind")
+    if not (name or street or postcode):
+        return None, RowError(line, "no name, street address or postal code")
+    try:
+        lon, lat = float(row.get("lon") or ""), float(row.get("lat") or "")
+    except ValueError:
+        return None, RowError(line, f"lon/lat are not numbers: {row.get('lon')!r}, {row.get('lat')!r}")
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return None, RowError(line, f"lon/lat out of range: {lon}, {lat}")
+    accuracy = (row.get("accuracy") or "").strip()
+    parts = ((row.get("licence") or "").strip(), (row.get("source_repo") or "").strip())
+    source = " ".join(part for part in parts if part)
+    return {
+        "kind": kind[:40], "name": name[:200], "street_address": street[:200], "postcode": postcode[:10],
+        "location": Point(lon, lat, srid=4326).transform(settings.STORAGE_SRID, clone=True),
+        "accuracy_m": int(accuracy) if accuracy.isdigit() else None,
+        "source": source[:200],
+    }, None
+
+
+class Command(BaseCommand):
+    help = "Load places for the offline place search from a CSV in WGS84 (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--strict", action="store_true", help="Import nothing if any row is rejected.")
+
+    def handle(self, *args, path: Path, strict: bool, **options):
+        if not path.exists():
+            raise CommandError(f"{path}: no such file")
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
+            if missing:
+                raise CommandError(
+                    f"{path}: missing columns {', '.join(missing)}; "
+                    f"the file has {', '.join(reader.fieldnames or [])}"
+                )
+            rows = list(reader)
+        created = updated = 0
+        errors: list[RowError] = []
+        total = len(rows)
+        step = max(1, total // 10)
+        with transaction.atomic():
+            for index, row in enumerate(rows, start=1):
+                values, error = _parse(row, index + 1)
+                if error:
+                    errors.append(error)
+                else:
+                    key = {field: values.pop(field) for field in IDENTITY}
+                    _place, was_created = Place.objects.update_or_create(**key, defaults=values)
+                    created += was_created
+                    updated += not was_created
+                if index % step == 0 or index == total:
+                    self.stdout.write(f"  {index}/{total} rows", ending="\r" if index < total else "\n")
+            if errors and strict:
+                transaction.set_rollback(True)
+        for error in errors:
+            self.stderr.write(f"row {error.row}: {error.reason}")
+        if errors and strict:
+            raise CommandError(f"{len(errors)} rows rejected; nothing imported (--strict)")
+        self.stdout.write(self.style.SUCCESS(
+            f"{created} places created, {updated} updated, {len(errors)} rows rejected"
+        ))

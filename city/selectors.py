@@ -1,0 +1,169 @@
+"""Reads of areas for the map, the API and the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+
+from city.models import Area, AreaKind
+from city.querysets import AreaQuerySet
+
+# The GeoJSON is built by PostGIS in one statement: geometry transformed to WGS84, properties
+# joined with each area's parent and nearest resident-budget ancestor (a recursive walk up).
+_FEATURES_SQL = """
+WITH RECURSIVE wanted AS (
+    SELECT id, ord FROM unnest(%(ids)s::bigint[]) WITH ORDINALITY AS w(id, ord)
+), chain AS (
+    SELECT a.id AS area_id, a.id AS ancestor_id, a.parent_id, 0 AS depth
+    FROM city_area a JOIN wanted USING (id)
+    UNION ALL
+    SELECT c.area_id, p.id, p.parent_id, c.depth + 1
+    FROM chain c JOIN city_area p ON p.id = c.parent_id
+    WHERE c.depth < 32
+), budget AS (
+    SELECT DISTINCT ON (c.area_id) c.area_id, b.code, b.name_fi, b.name_sv
+    FROM chain c JOIN city_area b ON b.id = c.ancestor_id AND b.kind = %(budget_kind)s
+    ORDER BY c.area_id, c.depth
+)
+SELECT {output}
+FROM wanted
+JOIN city_area a ON a.id = wanted.id
+LEFT JOIN city_area parent ON parent.id = a.parent_id
+LEFT JOIN budget ON budget.area_id = a.id
+"""
+
+# One area as a GeoJSON Feature; the properties are the public face of an area.
+_FEATURE = """
+json_build_object(
+    'type', 'Feature',
+    'id', a.code,
+    'geometry', ST_AsGeoJSON(ST_Transform(a.boundary, %(srid)s), %(precision)s)::json,
+    'properties', json_build_object(
+        'code', a.code,
+        'name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
+        'name_fi', a.name_fi,
+        'name_sv', a.name_sv,
+        'kind', a.kind,
+        'parent', parent.code,
+        'population', a.population,
+        'population_year', a.population_year,
+        'population_source', NULLIF(a.population_source, ''),
+        'budget_area', CASE WHEN budget.code IS NULL THEN NULL ELSE json_build_object(
+            'code', budget.code,
+            'name', CASE WHEN %(language)s = 'sv' AND budget.name_sv <> ''
+                         THEN budget.name_sv ELSE budget.name_fi END
+        ) END
+    )
+)
+"""
+_COLLECTION = (
+    "json_build_object('type', 'FeatureCollection', "
+    "'features', COALESCE(json_agg(" + _FEATURE + " ORDER BY wanted.ord), '[]'::json))::text"
+)
+_SINGLE = "(json_agg(" + _FEATURE + ") -> 0)::text"
+
+# Six decimals of a degree is about 0.1 m: finer than any boundary we store.
+GEOJSON_PRECISION = 6
+
+
+def _geojson(ids: list[int], *, output: str, language: str) -> str | None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FEATURES_SQL.format(output=output),
+            {
+                "ids": ids,
+                "srid": settings.API_SRID,
+                "precision": GEOJSON_PRECISION,
+                "language": language,
+                "budget_kind": AreaKind.BUDGET_AREA,
+            },
+        )
+        return cursor.fetchone()[0]
+
+
+def area_geojson(queryset: AreaQuerySet, *, language: str = "fi") -> str:
+    """The areas of ``queryset``, in its order, as a GeoJSON FeatureCollection text (EPSG:4326)."""
+    return _geojson(list(queryset.values_list("id", flat=True)), output=_COLLECTION, language=language)
+
+
+def area_feature_geojson(code: str, *, language: str = "fi") -> str | None:
+    """One area as a GeoJSON Feature text (EPSG:4326), or None if no area has ``code``."""
+    ids = list(Area.objects.filter(code=code).values_list("id", flat=True))
+    return _geojson(ids, output=_SINGLE, language=language) if ids else None
+
+
+def area_list(*, kind: str | None = None, parent_code: str | None = None) -> AreaQuerySet:
+    """Areas filtered by kind and parent code, in code order."""
+    queryset = Area.objects.all()
+    if kind:
+        queryset = queryset.of_kind(kind)
+    if parent_code:
+        queryset = queryset.filter(parent__code=parent_code)
+    return queryset
+
+
+@dataclass(frozen=True)
+class AreaListItem:
+    """One row of the accessible area list beside the map."""
+
+    code: str
+    name: str
+    kind_label: str
+    population: int | None
+    population_year: int | None
+    population_is_estimate: bool
+    budget_area: str
+
+
+def area_table(*, language: str = "fi") -> list[AreaListItem]:
+    """The residential areas with their budget areas, for the list beside the map (1 query)."""
+    areas = list(Area.objects.defer("boundary").order_by("name_fi", "code"))
+    by_id = {area.id: area for area in areas}
+
+    def budget_of(area: Area) -> str:
+        seen = 0
+        while area is not None and seen < 32:
+            if area.kind == AreaKind.BUDGET_AREA:
+                return area.name(language)
+            area = by_id.get(area.parent_id)
+            seen += 1
+        return ""
+
+    return [
+        AreaListItem(
+            code=area.code,
+            name=area.name(language),
+            kind_label=str(AreaKind(area.kind).label),
+            population=area.population,
+            population_year=area.population_year,
+            population_is_estimate=area.population_source == "estimate",
+            budget_area=budget_of(area),
+        )
+        for area in areas
+        if area.kind not in (AreaKind.CITY, AreaKind.BUDGET_AREA)
+    ]
+
+
+@dataclass(frozen=True)
+class PointPlacement:
+    """Where a point lies: whether it is inside the city, and its innermost residential area."""
+
+    inside_city: bool
+    area: Area | None
+
+
+def area_placement(point) -> PointPlacement:
+    """Place ``point`` (any SRID) in the city (one query, two for a city without a city area).
+
+    The city is the union of the areas of kind "city"; a database without one (an imported
+    second city, say) counts any area as the city.
+    """
+    containing = list(Area.objects.containing(point).defer("boundary"))
+    residential = [area for area in containing if area.kind not in (AreaKind.CITY, AreaKind.BUDGET_AREA)]
+    if any(area.kind == AreaKind.CITY for area in containing):
+        inside = True
+    else:
+        inside = bool(containing) and not Area.objects.of_kind(AreaKind.CITY).exists()
+    return PointPlacement(inside_city=inside, area=residential[0] if residential else None)

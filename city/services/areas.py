@@ -1,0 +1,231 @@
+"""Writes to areas: the import of boundaries and the assembly of budget areas and the city."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import shapely
+from django.conf import settings
+from django.contrib.gis.db.models import Union
+from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
+from django.db import transaction
+from django.db.models import Sum
+from pyproj import CRS, Transformer
+from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
+from shapely.geometry import Polygon as ShapelyPolygon
+from shapely.geometry.base import BaseGeometry
+
+from city.importers import AreaRow
+from city.models import Area, AreaImport, AreaKind, PopulationSource
+
+
+class AreaImportFailed(Exception):
+    """The import was rolled back; ``report`` says why."""
+
+    def __init__(self, message: str, report: AreaImport):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class _Outcome:
+    rejected: list[dict] = field(default_factory=list)
+    repaired: list[dict] = field(default_factory=list)
+
+
+def _storage_bounds() -> tuple[float, float, float, float]:
+    """The storage CRS's area of use in its own metres: a sanity check on the source CRS."""
+    crs = CRS.from_epsg(settings.STORAGE_SRID)
+    west, south, east, north = crs.area_of_use.bounds
+    to_storage = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    return to_storage.transform_bounds(west, south, east, north)
+
+
+def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
+    """The polygons of ``geometry`` as one MultiPolygon (lines and points left by a repair go)."""
+    if isinstance(geometry, ShapelyPolygon):
+        return ShapelyMultiPolygon([geometry])
+    if isinstance(geometry, ShapelyMultiPolygon):
+        return geometry
+    polygons: list[ShapelyPolygon] = []
+    for part in getattr(geometry, "geoms", []):
+        if isinstance(part, (ShapelyPolygon, ShapelyMultiPolygon)):
+            polygons.extend(_polygonal_part(part).geoms)
+    return ShapelyMultiPolygon(polygons)
+
+
+def area_boundary_from(geometry: BaseGeometry | None, *, bounds) -> tuple[MultiPolygon | None, str, str]:
+    """Check and, where it is safe, repair one boundary already in the storage SRID.
+
+    Returns ``(boundary, repair_note, rejection_reason)``; exactly one of boundary and
+    rejection_reason is set. A repair is safe when GEOS's make_valid yields polygons only
+    (slivers collapsed to lines or points are dropped) and they still enclose an area.
+    """
+    if geometry is None:
+        return None, "", "the row has no geometry"
+    geometry = shapely.force_2d(geometry)
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return None, "", f"expected a polygon, found a {geometry.geom_type}"
+    minx, miny, maxx, maxy = geometry.bounds
+    if not all(math.isfinite(value) for value in (minx, miny, maxx, maxy)):
+        return None, "", "coordinates could not be transformed; is the source CRS right (--srid)?"
+    west, south, east, north = bounds
+    if minx < west or maxx > east or miny < south or maxy > north:
+        return (
+            None,
+            "",
+            f"lies outside the area of use of EPSG:{settings.STORAGE_SRID} "
+            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}); is the source CRS right (--srid)?",
+        )
+    note = ""
+    if not geometry.is_valid:
+        reason = shapely.is_valid_reason(geometry)
+        repaired = _polygonal_part(shapely.make_valid(geometry))
+        if repaired.is_empty or repaired.area <= 0:
+            return None, "", f"invalid geometry that cannot be repaired safely ({reason})"
+        note = f"repaired invalid geometry ({reason})"
+        geometry = repaired
+    geometry = _polygonal_part(geometry)
+    if geometry.area <= 0:
+        return None, "", "the polygon encloses no area"
+    return GEOSGeometry(memoryview(shapely.to_wkb(geometry)), srid=settings.STORAGE_SRID), note, ""
+
+
+@transaction.atomic
+def area_import(
+    *,
+    rows: Iterable[AreaRow],
+    source: str,
+    source_crs: str,
+    kind: str,
+    parent: Area | None = None,
+    population_year: int | None = None,
+    population_source: str = PopulationSource.OFFICIAL,
+    imported_by: str = "",
+    strict: bool = False,
+    dry_run: bool = False,
+) -> AreaImport:
+    """Create or update areas by code from ``rows`` in one transaction and record the run.
+
+    A row that cannot be stored is rejected with its reason and the rest go on, unless
+    ``strict`` is set: then any rejection raises ``AreaImportFailed`` and nothing changes.
+    """
+    if kind not in AreaKind.values:
+        raise ValueError(f"unknown area kind {kind!r}; choose one of {', '.join(AreaKind.values)}")
+    bounds = _storage_bounds()
+    outcome = _Outcome()
+    accepted: dict[str, tuple[AreaRow, MultiPolygon]] = {}
+    first_row_of: dict[str, int] = {}
+    for row in rows:
+        reason = ""
+        if not row.code:
+            reason = "the code field is empty"
+        elif row.code in first_row_of:
+            reason = f"code {row.code!r} appears again (first at row {first_row_of[row.code]})"
+        elif not row.name_fi:
+            reason = "the name field is empty"
+        elif parent is not None and row.code == parent.code:
+            reason = "an area cannot be its own parent"
+        elif row.population_error:
+            reason = row.population_error
+        elif row.population is not None and population_year is None:
+            reason = "a population needs its year (--population-year)"
+        boundary = None
+        if not reason:
+            boundary, note, reason = area_boundary_from(row.geometry, bounds=bounds)
+            if note:
+                outcome.repaired.append({"row": row.row, "code": row.code, "note": note})
+        if row.code and row.code not in first_row_of:
+            first_row_of[row.code] = row.row
+        if reason:
+            outcome.rejected.append({"row": row.row, "code": row.code, "reason": reason})
+            continue
+        accepted[row.code] = (row, boundary)
+
+    existing = {area.code: area for area in Area.objects.filter(code__in=accepted)}
+    to_create, to_update = [], []
+    for code, (row, boundary) in accepted.items():
+        area = existing.get(code) or Area(code=code)
+        area.name_fi = row.name_fi
+        area.name_sv = row.name_sv
+        area.kind = kind
+        area.parent = parent
+        area.boundary = boundary
+        if row.population is not None:
+            area.population = row.population
+            area.population_year = population_year
+            area.population_source = population_source
+        (to_update if area.pk else to_create).append(area)
+
+    report = AreaImport(
+        source=source,
+        kind=kind,
+        source_crs=source_crs,
+        created=len(to_create),
+        updated=len(to_update),
+        repaired=len(outcome.repaired),
+        rejected=outcome.rejected,
+        imported_by=imported_by,
+    )
+    report.repairs = outcome.repaired  # not stored: the command prints them
+    if strict and outcome.rejected:
+        raise AreaImportFailed(f"{len(outcome.rejected)} rows rejected; nothing was imported", report)
+
+    Area.objects.bulk_create(to_create, batch_size=500)
+    Area.objects.bulk_update(
+        to_update,
+        ["name_fi", "name_sv", "kind", "parent", "boundary", "population", "population_year",
+         "population_source", "updated_at"],
+        batch_size=500,
+    )
+    report.save()
+    if dry_run:
+        transaction.set_rollback(True)
+    return report
+
+
+@transaction.atomic
+def area_group_create(
+    *,
+    code: str,
+    name_fi: str,
+    name_sv: str,
+    kind: str,
+    children: list[Area],
+    parent: Area | None = None,
+    population_year: int | None = None,
+) -> Area:
+    """Create or update an area whose boundary is the union of ``children``, and adopt them.
+
+    Its population is the children's sum, labelled an estimate if any child's figure is one.
+    The union is computed by PostGIS; the children's own boundaries are not touched.
+    """
+    ids = [child.pk for child in children]
+    totals = Area.objects.filter(pk__in=ids).aggregate(boundary=Union("boundary"), population=Sum("population"))
+    boundary = totals["boundary"]
+    if boundary.geom_type == "Polygon":
+        boundary = MultiPolygon(boundary, srid=boundary.srid)
+    sources = set(Area.objects.filter(pk__in=ids).values_list("population_source", flat=True))
+    group, _created = Area.objects.update_or_create(
+        code=code,
+        defaults={
+            "name_fi": name_fi,
+            "name_sv": name_sv,
+            "kind": kind,
+            "parent": parent,
+            "boundary": boundary,
+            "population": totals["population"],
+            "population_year": population_year if totals["population"] is not None else None,
+            "population_source": (
+                ""
+                if totals["population"] is None
+                else PopulationSource.ESTIMATE
+                if PopulationSource.ESTIMATE in sources or "" in sources
+                else PopulationSource.OFFICIAL
+            ),
+        },
+    )
+    Area.objects.filter(pk__in=ids).update(parent=group)
+    return group
