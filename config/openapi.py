@@ -127,3 +127,13 @@ class ApiDocsView(SpectacularSwaggerView):
     """The browsable documentation (Swagger UI from our own static files), an English page."""
 
     template_name = "api/docs.html"
+
+
+def object_schema(properties: dict, *, description: str, optional: tuple[str, ...] = ()) -> dict:
+    """An object schema whose properties are all required except ``optional``."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": [name for name in properties if name not in optional],
+    }

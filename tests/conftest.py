@@ -28,6 +28,16 @@ def _generous_rate_limit(settings):
 
 
 @pytest.fixture
+def city(db):
+    """Seinäjoki's demo areas, departments and feedback categories (a flushing test may have emptied them)."""
+    from city.demo import demo_city_load
+    from geo_feedback.seed import categories_seed
+
+    demo_city_load()
+    categories_seed()
+
+
+@pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
 

@@ -1,14 +1,41 @@
-"""Finnish and Swedish are first-class: every string of the platform has a translation."""
+"""Finnish and Swedish are first-class: every string of the platform has a translation.
 
+The .po files under ``locale/`` are the one source of the translations. After adding or changing a
+translatable string, update them from the project root with
+
+    python manage.py makemessages --locale=fi --locale=sv --no-obsolete --ignore='.*' --ignore=node_modules \
+        --ignore=static --ignore=tests --ignore=fixtures --ignore='*.egg-info' --ignore=build --ignore=test-results
+
+(``MAKEMESSAGES`` below), translate what it adds and drop any ``#, fuzzy`` guess once it is checked.
+"""
+
+import ast
+import re
+import shlex
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "locale"
+LANGUAGES = ["fi", "sv"]
+
+# What is not the project's own source: makemessages skips it and the up-to-date check does not copy it.
+# ('.*' also covers .venv, .local and .git; makemessages ignores it by default.)
+IGNORE = [".*", "node_modules", "static", "tests", "fixtures", "*.egg-info", "build", "test-results"]
+MAKEMESSAGES = [
+    "makemessages", *(f"--locale={language}" for language in LANGUAGES), "--no-obsolete",
+    *(f"--ignore={pattern}" for pattern in IGNORE),
+]
+
+# One entry's msgctxt and msgid as msgattrib writes them (each line a C-quoted string).
+ENTRY = re.compile(r'^(?:msgctxt ((?:".*"\n)+))?msgid ((?:".*"\n)+)', re.MULTILINE)
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_message_is_translated_and_none_is_fuzzy(language, tmp_path):
     po = LOCALE / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
@@ -18,3 +45,55 @@ def test_every_message_is_translated_and_none_is_fuzzy(language, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "translated messages" in result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="module")
+def regenerated_locale(tmp_path_factory) -> Path:
+    """``locale/`` as makemessages leaves it when run over a copy of the source: the real files stay untouched.
+
+    makemessages keeps every translation the catalogue has, so an entry that is untranslated or fuzzy in the
+    copy is a string of the source the catalogue lacks (fuzzy: msgmerge's guess from a similar msgid).
+    """
+    work = tmp_path_factory.mktemp("catalogues")
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*IGNORE, "__pycache__", "*.pyc", "*.mo"))
+    # The copy's own locale/, whichever config.settings the interpreter imports (the package is installed editable).
+    (work / "catalogue_check_settings.py").write_text(
+        "from pathlib import Path\n\nfrom config.settings import *  # noqa: F403\n\n"
+        f"LOCALE_PATHS = [Path({str(source / 'locale')!r})]\n",
+        encoding="utf-8",
+    )
+    real = {po: po.read_bytes() for po in LOCALE.glob("*/LC_MESSAGES/django.po")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", *MAKEMESSAGES, "--verbosity=0",
+         "--settings=catalogue_check_settings", f"--pythonpath={work}"],
+        cwd=source, capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {po: po.read_bytes() for po in real} == real, "makemessages over the copy changed the real catalogues"
+    return source / "locale"
+
+
+def _msgids(po: Path, selection: str) -> list[str]:
+    """The msgids (with their msgctxt, if any) of the entries ``msgattrib`` selects, e.g. ``--untranslated``."""
+    result = subprocess.run(
+        ["msgattrib", selection, "--no-obsolete", "--no-location", str(po)],
+        capture_output=True, text=True, check=True,
+    )
+    entries = []
+    for context, msgid in ENTRY.findall(result.stdout):
+        text = "".join(ast.literal_eval(line) for line in msgid.splitlines())
+        if text:  # not the header
+            entries.append(f"{''.join(ast.literal_eval(line) for line in context.splitlines())}\x04{text}"
+                           if context else text)
+    return entries
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_has_every_string_of_the_source(language, regenerated_locale):
+    po = regenerated_locale / language / "LC_MESSAGES" / "django.po"
+    missing = _msgids(po, "--untranslated") + _msgids(po, "--only-fuzzy")
+    assert not missing, (
+        f"locale/{language}/LC_MESSAGES/django.po lacks {len(missing)} string(s) of the source. Run "
+        f"`python manage.py {shlex.join(MAKEMESSAGES)}` and translate them:\n" + "\n".join(map(repr, missing))
+    )

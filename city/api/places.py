@@ -4,9 +4,9 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from city.api.schema import place_search_schema
 from city.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS, geocoder
 from config.api import LocalizedAPIView
-from geo_feedback.api.schema import place_search_schema
 
 
 class PlaceQuerySerializer(serializers.Serializer):

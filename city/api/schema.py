@@ -1,15 +1,25 @@
-"""OpenAPI description of the area API, whose GeoJSON PostGIS builds (city/selectors.py)."""
+"""OpenAPI description of the area API (GeoJSON built by PostGIS, city/selectors.py) and the place search."""
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
+from city.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS
 from city.models import AreaKind, PopulationSource
 from config.api import GEOJSON
-from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, NOT_FOUND, ref, register_components
+from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, NOT_FOUND, object_schema, ref, register_components
 
 # A LON,LAT pair as the query string carries it; PointParameterField checks the ranges.
 POINT_PATTERN = r"^ *-?[0-9]+(\.[0-9]+)? *, *-?[0-9]+(\.[0-9]+)? *$"
 
 register_components({
+    "Place": object_schema({
+        "label": {"type": "string"},
+        "kind": {"type": "string", "example": "rail_station"},
+        "kind_label": {"type": "string"},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+    }, description="A place search hit and where to put the pin (WGS84)."),
+    "PlaceResults": object_schema({"results": {"type": "array", "items": ref("Place")}},
+                            description="Best matches first."),
     "MultiPolygonGeometry": {
         "type": "object",
         "description": "A GeoJSON MultiPolygon in WGS84: polygons of rings of positions.",
@@ -118,4 +128,23 @@ area_detail_schema = extend_schema(
         (200, GEOJSON): OpenApiResponse(ref("AreaFeature"), description="The area."),
         404: NOT_FOUND,
     },
+)
+
+place_search_schema = extend_schema(
+    operation_id="places_search",
+    tags=["places"],
+    summary="Search places",
+    description=(
+        "Places, residential areas and postal codes matching `q` (at least 2 characters; fewer give "
+        "no results), for putting a report's pin on the map."
+    ),
+    parameters=[
+        OpenApiParameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, OpenApiParameter.QUERY,
+                         description="What the resident typed: a place, an address or a postal code.",
+                         examples=[OpenApiExample("The railway station", value="asema")]),
+        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_RESULTS, "default": 10},
+                         OpenApiParameter.QUERY, description="At most this many results."),
+        *LOCALIZED_PARAMETERS,
+    ],
+    responses={200: OpenApiResponse(ref("PlaceResults"), description="Hits."), 400: BAD_REQUEST},
 )

@@ -126,14 +126,14 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='staffprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('roles', []), _negated=True), name='staff_has_a_role'),
+            constraint=models.CheckConstraint(condition=models.Q(('roles', []), _negated=True), name='staff_has_a_role', violation_error_message='Choose at least one role.'),
         ),
         migrations.AddConstraint(
             model_name='staffprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('roles__contained_by', ['customer_service', 'handler', 'participation_agent', 'administrator', 'planner', 'budget_official', 'moderator'])), name='staff_roles_known'),
+            constraint=models.CheckConstraint(condition=models.Q(('roles__contained_by', ['customer_service', 'handler', 'participation_agent', 'administrator', 'planner', 'budget_official', 'moderator'])), name='staff_roles_known', violation_error_message='Choose the roles from the list.'),
         ),
         migrations.AddConstraint(
             model_name='staffprofile',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('roles__overlap', ['handler', 'participation_agent', 'planner']), _negated=True), ('department__isnull', False), _connector='OR'), name='staff_department_role_has_department'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('roles__overlap', ['handler', 'participation_agent', 'planner']), _negated=True), ('department__isnull', False), _connector='OR'), name='staff_department_role_has_department', violation_error_message='Handlers, participation agents and planners work for a department: choose it.'),
         ),
     ]

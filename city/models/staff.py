@@ -41,11 +41,15 @@ class StaffProfile(models.Model):
         verbose_name = _("staff profile")
         verbose_name_plural = _("staff profiles")
         constraints = [
-            models.CheckConstraint(condition=~Q(roles=[]), name="staff_has_a_role"),
-            models.CheckConstraint(condition=Q(roles__contained_by=StaffRole.values), name="staff_roles_known"),
+            models.CheckConstraint(condition=~Q(roles=[]), name="staff_has_a_role",
+                                   violation_error_message=_("Choose at least one role.")),
+            models.CheckConstraint(condition=Q(roles__contained_by=StaffRole.values), name="staff_roles_known",
+                                   violation_error_message=_("Choose the roles from the list.")),
             models.CheckConstraint(
                 condition=~Q(roles__overlap=list(DEPARTMENT_ROLES)) | Q(department__isnull=False),
                 name="staff_department_role_has_department",
+                violation_error_message=_("Handlers, participation agents and planners work for a department: "
+                                          "choose it."),
             ),
         ]
 

@@ -8,7 +8,6 @@ staff_schema.py. tests/api/test_contract.py checks real responses against them.
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
 from city.api.schema import POINT_PATTERN
-from city.geocoding import MAX_QUERY_LENGTH, MAX_RESULTS
 from config.api import GEOJSON
 from config.openapi import (
     BAD_REQUEST,
@@ -16,6 +15,7 @@ from config.openapi import (
     NOT_FOUND,
     THROTTLED,
     error_response,
+    object_schema,
     ref,
     register_components,
 )
@@ -39,16 +39,6 @@ CHANNEL = {"type": "string", "enum": Channel.values}
 DATE_TIME = {"type": "string", "format": "date-time"}
 NULLABLE_STRING = {"type": "string", "nullable": True}
 COUNT = {"type": "integer", "minimum": 0}
-
-
-def object_schema(properties: dict, *, description: str, optional: tuple[str, ...] = ()) -> dict:
-    """An object schema whose properties are all required except ``optional``."""
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": [name for name in properties if name not in optional],
-    }
 
 
 register_components({
@@ -143,15 +133,6 @@ register_components({
         "target_days": COUNT,
         "duplicate_radius_m": COUNT,
     }, description="A category a report can be filed in."),
-    "Place": object_schema({
-        "label": {"type": "string"},
-        "kind": {"type": "string", "example": "rail_station"},
-        "kind_label": {"type": "string"},
-        "lon": {"type": "number", "minimum": -180, "maximum": 180},
-        "lat": {"type": "number", "minimum": -90, "maximum": 90},
-    }, description="A place search hit and where to put the pin (WGS84)."),
-    "PlaceResults": object_schema({"results": {"type": "array", "items": ref("Place")}},
-                            description="Best matches first."),
 })
 
 
@@ -332,23 +313,4 @@ feedback_support_schema = extend_schema(
         415: UNSUPPORTED,
         429: THROTTLED,
     },
-)
-
-place_search_schema = extend_schema(
-    operation_id="places_search",
-    tags=["places"],
-    summary="Search places",
-    description=(
-        "Places, residential areas and postal codes matching `q` (at least 2 characters; fewer give "
-        "no results), for putting a report's pin on the map."
-    ),
-    parameters=[
-        OpenApiParameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, OpenApiParameter.QUERY,
-                         description="What the resident typed: a place, an address or a postal code.",
-                         examples=[OpenApiExample("The railway station", value="asema")]),
-        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_RESULTS, "default": 10},
-                         OpenApiParameter.QUERY, description="At most this many results."),
-        *LOCALIZED_PARAMETERS,
-    ],
-    responses={200: OpenApiResponse(ref("PlaceResults"), description="Hits."), 400: BAD_REQUEST},
 )

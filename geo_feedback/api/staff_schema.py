@@ -11,6 +11,7 @@ from config.openapi import (
     FORBIDDEN_STAFF,
     LOCALIZED_PARAMETERS,
     error_response,
+    object_schema,
     ref,
     register_components,
 )
@@ -23,7 +24,6 @@ from geo_feedback.api.schema import (
     NUMBER_PARAMETER,
     STATUS,
     comma_list_parameter,
-    object_schema,
 )
 from geo_feedback.models import EventAction
 from geo_feedback.statuses import FeedbackStatus
