@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test provision demo serve worker bench lint clean-venv
+.PHONY: run test provision demo serve worker bench lint messages clean-venv
 
 ## run: install what is missing, prepare the database, load the demo city, serve it with a worker
 run: provision
@@ -26,6 +26,11 @@ bench: provision
 
 lint:
 	$(PYTHON) -m ruff check .
+
+## messages: bring the fi/sv catalogues up to date with the source (the same run tests/test_translations.py checks)
+messages: provision
+	$(PYTHON) manage.py makemessages --locale=fi --locale=sv --no-obsolete --ignore='.*' --ignore=node_modules \
+		--ignore=static --ignore=tests --ignore=fixtures --ignore='*.egg-info' --ignore=build --ignore=test-results
 
 clean-venv:
 	rm -rf .venv

@@ -80,13 +80,12 @@ def _msgids(po: Path, selection: str) -> list[str]:
         ["msgattrib", selection, "--no-obsolete", "--no-location", str(po)],
         capture_output=True, text=True, check=True,
     )
-    entries = []
-    for context, msgid in ENTRY.findall(result.stdout):
-        text = "".join(ast.literal_eval(line) for line in msgid.splitlines())
-        if text:  # not the header
-            entries.append(f"{''.join(ast.literal_eval(line) for line in context.splitlines())}\x04{text}"
-                           if context else text)
-    return entries
+
+    def unquote(block: str) -> str:
+        return "".join(ast.literal_eval(line) for line in block.splitlines())
+
+    return [unquote(msgid) + (f" (msgctxt {unquote(context)!r})" if context else "")
+            for context, msgid in ENTRY.findall(result.stdout) if unquote(msgid)]  # the header's msgid is ""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

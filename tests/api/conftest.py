@@ -12,9 +12,6 @@ from city.models import StaffProfile, StaffRole
 from geo_feedback.models import Feedback
 from geo_feedback.services.feedback import feedback_transition
 from tests.factories.feedback import POINTS, FeedbackFactory, category, image_upload, point
-from tests.geo_feedback import conftest as feedback_conftest
-
-city = feedback_conftest.city  # the demo city's areas and the seeded categories
 
 
 @dataclass(frozen=True)

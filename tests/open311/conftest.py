@@ -8,7 +8,7 @@ from django.contrib.gis.geos import Point
 from geo_feedback.models import Category
 from geo_feedback.open311.services import open311_key_create
 from geo_feedback.services.feedback import feedback_create
-from tests.geo_feedback.conftest import RAILWAY_STATION, city  # noqa: F401  (the fixture)
+from tests.geo_feedback.conftest import RAILWAY_STATION
 
 BASE = "/open311/v2"
 PRIVATE = ("Maija", "Meikäläinen", "maija.meikalainen@example.fi", "040 123 4567")
