@@ -38,6 +38,20 @@ def city(db):
 
 
 @pytest.fixture
+def mail_queue(settings):
+    """Emails into Django's locmem outbox, and the default queue on the test's Redis emptied before and after."""
+    import django_rq
+
+    from tests.factories import jobs_clear
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    queue = django_rq.get_queue("default")  # kept: a test may point the settings at a stopped Redis
+    jobs_clear(queue)
+    yield queue
+    jobs_clear(queue)
+
+
+@pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
 

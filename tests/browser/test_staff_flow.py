@@ -2,7 +2,6 @@
 merges a duplicate picked on the map; the department's handler marks it handled and the reporters
 get the note by email; a handler of another department finds it nowhere."""
 
-import django_rq
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
@@ -15,22 +14,17 @@ from geo_feedback.models import Category, Feedback
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
 from geo_feedback.statuses import FeedbackStatus as S
-from tests.factories.feedback import jobs_clear, jobs_run
+from tests.factories.feedback import jobs_run
 
 PASSWORD = "salasana-testi-123"
 STATION = (22.8565, 62.7823)
 
 
 @pytest.fixture
-def city(transactional_db, settings):
+def city(transactional_db, mail_queue):
+    # The live server answers in another thread of this process: locmem's outbox is shared.
     demo_city_load()
     categories_seed()  # a transactional test's flush empties the seeded categories
-    # The live server answers in another thread of this process: locmem's outbox is shared.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    queue = django_rq.get_queue("default")
-    jobs_clear(queue)
-    yield
-    jobs_clear(queue)
 
 
 @pytest.fixture

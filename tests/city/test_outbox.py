@@ -16,7 +16,7 @@ from django.db import transaction
 from city.models import Department, Notification
 from city.seed import departments_seed
 from city.services.outbox import Recipient, notification_drop_unsent, notification_queue
-from tests.factories import jobs_clear, jobs_run
+from tests.factories import jobs_run
 
 TEMPLATES = {
     "test_outbox/news_subject.txt": "{% load i18n %}{% translate 'Status' %}:   {{ department.name_fi }}\n",
@@ -39,12 +39,8 @@ def templates(settings):
 
 
 @pytest.fixture
-def outbox(db, settings, templates):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    queue = django_rq.get_queue("default")
-    jobs_clear(queue)
-    yield
-    jobs_clear(queue)
+def outbox(db, templates, mail_queue):
+    """The made-up app's templates, the locmem mailbox and an empty queue for the real worker."""
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import io
 import smtplib
 
-import django_rq
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -31,13 +30,8 @@ class BrokenSMTPBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def worker(settings, city):
+def worker(city, mail_queue):
     """The locmem mailbox, an empty queue on the test's Redis db, and the demo city."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    queue = django_rq.get_queue("default")  # kept: a test may point the settings at a stopped Redis
-    jobs_clear(queue)
-    yield
-    jobs_clear(queue)
 
 
 def follow_url(feedback) -> str:
