@@ -26,9 +26,16 @@ def _feedback_type(apps):
     return feedback_type
 
 
+def _check_now(schema_editor):
+    # The updates queue deferred foreign-key checks; an ALTER TABLE later in this transaction
+    # refuses to run over pending ones ("pending trigger events"), so check them here.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def notifications_about_feedback(apps, schema_editor):
     Notification = apps.get_model("city", "Notification")
     Notification.objects.update(about_type=_feedback_type(apps), about_id=models.F("feedback_id"))
+    _check_now(schema_editor)
 
 
 def notifications_back_to_feedback(apps, schema_editor):
@@ -36,18 +43,21 @@ def notifications_back_to_feedback(apps, schema_editor):
     feedback_type = _feedback_type(apps)
     Notification.objects.exclude(about_type=feedback_type).delete()  # the old outbox knew only tickets
     Notification.objects.update(feedback_id=models.F("about_id"))
+    _check_now(schema_editor)
 
 
 def roles_from_role(apps, schema_editor):
     StaffProfile = apps.get_model("city", "StaffProfile")
     for profile in StaffProfile.objects.all().only("id", "role"):
         StaffProfile.objects.filter(pk=profile.pk).update(roles=[profile.role])
+    _check_now(schema_editor)
 
 
 def role_from_roles(apps, schema_editor):
     StaffProfile = apps.get_model("city", "StaffProfile")
     for profile in StaffProfile.objects.all().only("id", "roles"):
         StaffProfile.objects.filter(pk=profile.pk).update(role=profile.roles[0])
+    _check_now(schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -110,6 +120,12 @@ class Migration(migrations.Migration):
             model_name='staffprofile',
             name='roles',
             field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=ROLE_CHOICES, max_length=32), null=True, help_text='What they may see and do; one person may hold several roles.', size=None),
+        ),
+        # Nullable before the data step, so that going back re-adds the column empty and fills it.
+        migrations.AlterField(
+            model_name='staffprofile',
+            name='role',
+            field=models.CharField(null=True, choices=[('customer_service', 'Customer service agent'), ('handler', 'Department handler'), ('participation_agent', 'Participation agent'), ('administrator', 'Administrator')], help_text='What they may see and do.', max_length=32),
         ),
         migrations.RunPython(roles_from_role, role_from_roles),
         migrations.AlterField(
