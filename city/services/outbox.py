@@ -45,9 +45,10 @@ class Recipient:
 
 
 def _stop_footer(recipient: Recipient) -> str:
+    """The last paragraph of an email to a resident: why they get it, and the link that stops it."""
     if not recipient.stop_url:
         return ""
-    return f"\n{str(recipient.stop_reason).strip()} {recipient.stop_url}".replace("\n ", "\n") + "\n"
+    return "\n" + " ".join(filter(None, [str(recipient.stop_reason).strip(), recipient.stop_url])) + "\n"
 
 
 def notification_queue(
