@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import ParseError, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from config.api import GEOJSON, LocalizedAPIView, without_nul
+from config.bodies import JSONParser
 from geo_feedback.api.schema import (
     category_list_schema,
     feedback_create_schema,

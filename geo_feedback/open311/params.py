@@ -6,7 +6,6 @@ are ignored throughout.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from config.bodies import JSONTooDeep, json_loads, unstorable_text_errors
 from geo_feedback.models import FeedbackKind
 from geo_feedback.open311.errors import FieldErrors, Open311Error
 from geo_feedback.open311.mapping import OPEN311_STATUSES
@@ -69,19 +69,26 @@ def jurisdiction_check(value) -> None:
         ) % {"ours": settings.OPEN311_JURISDICTION, "given": value[:100]})])
 
 
-def nul_bytes_refuse(data, path_values: dict[str, str]) -> None:
-    """PostgreSQL text cannot hold a NUL character: refuse one anywhere before it reaches a query.
+def unstorable_text_refuse(data, path_values: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold a NUL character or a lone surrogate: refuse one anywhere before it
+    reaches a query.
 
     In the address, no id, code or token can contain one (404); in a parameter it is a 400 naming it.
     """
     for name, value in path_values.items():
-        if "\x00" in value:
+        if "\x00" in value:  # a path is decoded with replacement characters: it holds no surrogate
             raise Open311Error(404, [(404, f"{name}: " + _("No id, code or token contains a NUL character."))])
     errors = FieldErrors()
     for key in data.keys():
-        if "\x00" in key or any("\x00" in value for value in data.getlist(key) if isinstance(value, str)):
-            errors.add(key.replace("\x00", "\\0")[:50], _("The value contains a NUL character; remove it."))
+        values = [value for value in data.getlist(key) if isinstance(value, str)]
+        for problem in dict.fromkeys(unstorable_text_errors(key) + sum(map(unstorable_text_errors, values), [])):
+            errors.add(_printable(key), problem)
     errors.raise_if_any()
+
+
+def _printable(key: str) -> str:
+    """A parameter's name as an error can quote it: no NUL, no lone surrogate, at most 50 characters."""
+    return key.replace("\x00", "\\0").encode("utf-8", "backslashreplace").decode()[:50]
 
 
 # --- values -----------------------------------------------------------------------------------------
@@ -305,7 +312,9 @@ def form_data(request):
     """
     if request.content_type == "application/json":
         try:
-            body = json.loads(request.body or b"{}")
+            body = json_loads(request.body or b"{}")
+        except JSONTooDeep as error:
+            raise Open311Error(400, [(400, str(error))]) from None
         except (ValueError, UnicodeDecodeError):
             raise Open311Error(400, [(400, _("The body is not valid JSON."))]) from None
         if not isinstance(body, dict):

@@ -88,7 +88,8 @@ def _location_field(new: NewRequest, geocoded: bool) -> str:
 def _open311_errors(error: FeedbackInvalid, new: NewRequest, *, geocoded: bool) -> Open311Error:
     """Our field errors under the names an Open311 client sent them by."""
     names = {"category": "service_code", "kind": "kind", "description": "description", "photos": "media",
-             "location": _location_field(new, geocoded)}
+             "location": _location_field(new, geocoded), "address_text": "address_string",
+             "reporter_name": "first_name", "reporter_email": "email", "reporter_phone": "phone"}
     errors = FieldErrors()
     for field, messages in error.message_dict.items():
         for message in messages:

@@ -25,8 +25,8 @@ from geo_feedback.open311.params import (
     jurisdiction_check,
     language_choose,
     new_request_parse,
-    nul_bytes_refuse,
     requests_query_parse,
+    unstorable_text_refuse,
 )
 from geo_feedback.open311.renderers import FORMATS, render
 from geo_feedback.open311.representation import requests_data, service_data, service_notice
@@ -56,14 +56,15 @@ def open311_endpoint(*methods: str):
         def view(request, response_format: str, **kwargs):
             response_format = response_format.lower()
             fmt = response_format if response_format in FORMATS else "json"
-            language = settings.LANGUAGE_CODE
+            # The query's locale (or Accept-Language) already speaks for a body that cannot be read.
+            language = language_choose(request, request.GET.get("locale"))
             try:
                 data = form_data(request) if request.method == "POST" else request.GET
                 language = language_choose(request, data.get("locale") or request.GET.get("locale"))
                 with translation.override(language):
-                    nul_bytes_refuse(data, kwargs)
+                    unstorable_text_refuse(data, kwargs)
                     if data is not request.GET:
-                        nul_bytes_refuse(request.GET, {})
+                        unstorable_text_refuse(request.GET, {})
                     if request.method not in allowed:
                         response = _errors(Open311Error(405, _("This address takes only %(methods)s.") % {
                             "methods": ", ".join(sorted(methods))}), fmt)

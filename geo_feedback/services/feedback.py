@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from city.queue import enqueue_after_commit
 from city.selectors import area_placement
 from city.services.outbox import notification_drop_unsent
+from config.bodies import unstorable_text_errors
 from geo_feedback import jobs
 from geo_feedback.models import (
     Category,
@@ -176,6 +177,11 @@ def feedback_create(
             errors.setdefault("location", []).append(
                 _("The place is outside the city. Feedback on other municipalities goes to them.")
             )
+    texts = {"description": description, "address_text": address_text, "reporter_name": reporter_name,
+             "reporter_email": reporter_email, "reporter_phone": reporter_phone}
+    for name, text in texts.items():  # every channel's text passes here: none may break the database
+        if problems := unstorable_text_errors(text or ""):
+            errors.setdefault(name, []).extend(problems)
     cleaned = []
     for index, upload in enumerate(photos[:MAX_PHOTOS]):
         try:
