@@ -1,9 +1,12 @@
 """Spatial and hierarchy queries on areas; the only place that knows the storage SRID."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.gis.db.models.functions import Area as AreaOf
-from django.contrib.gis.geos import GEOSGeometry, Point
+from django.contrib.gis.geos import GEOSGeometry, LinearRing, Point, Polygon
 from django.db import models
+from pyproj import CRS
 
 # A point this close to a boundary counts as lying on it: a WGS84 coordinate with six
 # decimals carries ~0.1 m, and a round trip through ST_Transform moves a vertex by nanometres.
@@ -15,6 +18,36 @@ def to_storage(geometry: GEOSGeometry) -> GEOSGeometry:
     if geometry.srid is None:
         raise ValueError("geometry has no SRID")
     return geometry.transform(settings.STORAGE_SRID, clone=True)
+
+
+@functools.cache
+def storage_area_of_use() -> tuple[float, float, float, float]:
+    """Where the storage CRS is valid, as (west, south, east, north) WGS84 degrees (PROJ's database).
+
+    ETRS-TM35FIN covers Finland; a box reaching far outside it degenerates when transformed.
+    """
+    return CRS.from_epsg(settings.STORAGE_SRID).area_of_use.bounds
+
+
+# Points per edge of a box before it is transformed: a parallel of latitude is a curve in the
+# storage CRS, and a box of straight edges between its corners would miss points near its sides.
+_BOX_EDGE_POINTS = 16
+
+
+def bbox_to_storage(bbox: tuple[float, float, float, float]) -> Polygon | None:
+    """A (minlon, minlat, maxlon, maxlat) WGS84 box in the storage SRID, clipped to where that CRS is
+    valid (so a world-sized box still finds the city); None when the box lies wholly outside it."""
+    west, south, east, north = storage_area_of_use()
+    minlon, minlat, maxlon, maxlat = max(bbox[0], west), max(bbox[1], south), min(bbox[2], east), min(bbox[3], north)
+    if minlon >= maxlon or minlat >= maxlat:
+        return None
+    steps = [i / _BOX_EDGE_POINTS for i in range(_BOX_EDGE_POINTS)]
+    ring = ([(minlon + (maxlon - minlon) * t, minlat) for t in steps]
+            + [(maxlon, minlat + (maxlat - minlat) * t) for t in steps]
+            + [(maxlon - (maxlon - minlon) * t, maxlat) for t in steps]
+            + [(minlon, maxlat - (maxlat - minlat) * t) for t in steps])
+    box = Polygon(LinearRing([*ring, ring[0]]), srid=4326)
+    return to_storage(box)
 
 
 class AreaQuerySet(models.QuerySet):

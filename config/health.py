@@ -1,4 +1,10 @@
-"""GET /healthz: is the platform able to serve? Names the part that is down."""
+"""GET /healthz: is the platform able to serve? Names the part that is down, and nothing more.
+
+The public answer says which dependency is down ("database", "redis"); why (host, port, errno)
+goes to the log, where the city's IT sees it and an attacker does not.
+"""
+
+import logging
 
 import redis
 from django.conf import settings
@@ -7,14 +13,17 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+logger = logging.getLogger("config.health")
+
 
 def _database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT PostGIS_Lib_Version()")
             cursor.fetchone()
-    except Exception as error:  # any failure means "down"; the message says which
-        return f"down: {error.__class__.__name__}: {str(error).strip().splitlines()[0] if str(error) else ''}"
+    except Exception:  # any failure means "down"; the log says why
+        logger.exception("health check: the database is down")
+        return "down"
     return "ok"
 
 
@@ -24,7 +33,8 @@ def _redis() -> str:
     try:
         client.ping()
     except redis.RedisError as error:
-        return f"down: {error.__class__.__name__}: {error}"
+        logger.error("health check: Redis is down: %s: %s", error.__class__.__name__, error)
+        return "down"
     finally:
         client.close()
     return "ok"

@@ -1,10 +1,10 @@
 """Spatial and visibility queries on feedback; the only place that knows the storage SRID."""
 
-from django.contrib.gis.geos import Point, Polygon
+from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 from django.db import models
 
-from city.querysets import to_storage
+from city.querysets import bbox_to_storage, to_storage
 from geo_feedback.statuses import HIDDEN_STATUSES, OPEN_STATUSES
 
 
@@ -23,7 +23,6 @@ class FeedbackQuerySet(models.QuerySet):
         return self.filter(location__dwithin=(to_storage(point), D(m=metres)))
 
     def in_bbox(self, bbox: tuple[float, float, float, float]) -> "FeedbackQuerySet":
-        """Tickets inside a (minlon, minlat, maxlon, maxlat) WGS84 box."""
-        box = Polygon.from_bbox(bbox)
-        box.srid = 4326
-        return self.filter(location__intersects=to_storage(box))
+        """Tickets inside a (minlon, minlat, maxlon, maxlat) WGS84 box, however large."""
+        box = bbox_to_storage(bbox)
+        return self.none() if box is None else self.filter(location__intersects=box)
