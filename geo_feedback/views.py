@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from city.geocoding import geocoder
+from config.browser import browser_key, browser_remember
 from geo_feedback.api.throttling import creation_wait_seconds
 from geo_feedback.forms import PHOTO_TYPES, FilterForm, ReportForm
 from geo_feedback.models import Category, Channel, Feedback, FeedbackFollower
@@ -245,12 +246,12 @@ def feedback_support_page(request, number: str):
     try:
         if email:
             validate_email(email)
-        feedback_support(feedback=feedback, email=email)
+        feedback_support(feedback=feedback, email=email, browser_key=browser_key(request))
     except ValidationError:
         messages.error(request, _("Give an email address like name@example.fi, or leave it empty."))
     else:
         messages.success(request, _("Thank you: your support was counted."))
-    return redirect("feedback_pages:detail", number=feedback.number)
+    return browser_remember(request, redirect("feedback_pages:detail", number=feedback.number))
 
 
 def feedback_map(request):

@@ -15,6 +15,7 @@ from rest_framework.settings import api_settings
 
 from config.api import GEOJSON, LocalizedAPIView, without_nul
 from config.bodies import JSONParser
+from config.browser import browser_key, browser_remember
 from geo_feedback.api.schema import (
     category_list_schema,
     feedback_create_schema,
@@ -162,8 +163,10 @@ class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):
         payload = SupportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            feedback_support(feedback=feedback, email=payload.validated_data.get("email", ""))
+            feedback_support(feedback=feedback, email=payload.validated_data.get("email", ""),
+                             browser_key=browser_key(request))
         except DjangoValidationError as error:
             raise ValidationError({"non_field_errors": error.messages}) from None
         feedback.refresh_from_db(fields=["supporter_count"])
-        return Response({"number": feedback.number, "supporter_count": feedback.supporter_count})
+        return browser_remember(request, Response({"number": feedback.number,
+                                                   "supporter_count": feedback.supporter_count}))

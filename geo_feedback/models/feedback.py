@@ -227,6 +227,10 @@ class FeedbackFollower(models.Model):
     email = models.EmailField(blank=True, help_text=_("Private: where status news go; empty for support only."))
     token = models.CharField(max_length=64, unique=True, default=_follow_token, editable=False,
                              help_text=_("Private: the secret in this follower's unsubscribe link."))
+    browser_key = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text=_("Private: a keyed hash identifying the browser that said 'me too', so it counts once."),
+    )
     created_at = models.DateTimeField(auto_now_add=True, help_text=_("When they joined."))
 
     class Meta:
@@ -235,6 +239,9 @@ class FeedbackFollower(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["feedback", "email"], condition=~Q(email=""), name="follower_once_per_email"
+            ),
+            models.UniqueConstraint(
+                fields=["feedback", "browser_key"], condition=~Q(browser_key=""), name="follower_once_per_browser"
             ),
         ]
 

@@ -290,18 +290,34 @@ def feedback_transition(
 
 
 @transaction.atomic
-def feedback_support(*, feedback: Feedback, email: str = "") -> FeedbackFollower | None:
+def feedback_support(*, feedback: Feedback, email: str = "", browser_key: str = "") -> FeedbackFollower | None:
     """A resident says "me too": the count goes up, and with an email they follow the ticket.
 
-    Supporting the same ticket twice with the same email counts once.
+    It counts once per browser (``browser_key``, see config.browser) and once per email, also when
+    the same browser or address asks in parallel requests: the database's unique constraints
+    decide. A browser that supported without an email and comes back with one starts following
+    without counting again. Returns the new or now-following supporter, or None if nothing changed.
     """
     email = email.strip().lower()
-    if email and FeedbackFollower.objects.filter(feedback=feedback, email=email).exists():
+    followers = FeedbackFollower.objects.filter(feedback=feedback)
+    by_browser = followers.filter(browser_key=browser_key).first() if browser_key else None
+    by_email = followers.filter(email=email).exists() if email else False
+    if by_browser is not None:
+        if email and not by_browser.email and not by_email:
+            by_browser.email = email
+            try:
+                with transaction.atomic():
+                    by_browser.save(update_fields=["email"])
+            except IntegrityError:  # the email joined meanwhile from another browser
+                return None
+            return by_browser
+        return None
+    if by_email:
         return None
     try:
         with transaction.atomic():
-            follower = FeedbackFollower.objects.create(feedback=feedback, email=email)
-    except IntegrityError:  # the same email in a parallel request: it counts once
+            follower = FeedbackFollower.objects.create(feedback=feedback, email=email, browser_key=browser_key)
+    except IntegrityError:  # the same browser or email in a parallel request: it counts once
         return None
     Feedback.objects.filter(pk=feedback.pk).update(supporter_count=F("supporter_count") + 1)
     return follower

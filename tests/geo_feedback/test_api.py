@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.contrib.gis.geos import Point
-from django.test import override_settings
+from django.test import Client, override_settings
 from PIL import Image
 
 from city.models import Notification
@@ -247,7 +247,9 @@ def test_support_counts_once_per_email(client, city):
     url = f"/api/v1/feedback/{target.number}/support/"
     assert client.post(url, {"email": "a@example.fi"}, content_type="application/json").json()["supporter_count"] == 1
     assert client.post(url, {"email": "a@example.fi"}, content_type="application/json").json()["supporter_count"] == 1
-    assert client.post(url, {}, content_type="application/json").json()["supporter_count"] == 2
+    assert client.post(url, {}, content_type="application/json").json()["supporter_count"] == 1  # same browser
+    other_browser = Client(HTTP_USER_AGENT="Toinen selain")
+    assert other_browser.post(url, {}, content_type="application/json").json()["supporter_count"] == 2
     assert client.post(url, {"email": "nope"}, content_type="application/json").status_code == 400
     assert client.post("/api/v1/feedback/SJK-1900-000001/support/", {}, content_type="application/json").status_code == 404
 

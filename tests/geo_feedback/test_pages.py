@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.gis.geos import Point
 from django.core.management import call_command
+from django.test import Client
 from PIL import Image
 
 from geo_feedback.models import Category, Feedback
@@ -158,7 +159,8 @@ def test_me_too_from_the_report_page_counts_once_per_email(client, city):
     url = f"/en/palaute/{feedback.number}/minakin/"
     assert client.post(url, {"email": "fan@example.fi"})["Location"] == f"/en/palaute/{feedback.number}/"
     client.post(url, {"email": "fan@example.fi"})
-    client.post(url, {})
+    client.post(url, {})  # the same browser again: still once
+    Client(HTTP_USER_AGENT="Toinen selain").post(url, {})  # another browser
     page = client.post(url, {"email": "not an email"}, follow=True).content.decode()
     assert "Give an email address like name@example.fi" in page
     feedback.refresh_from_db()
