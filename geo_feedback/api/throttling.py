@@ -1,18 +1,12 @@
-"""Rate limit on report creation per client address, kept in Redis; fails open if Redis is down."""
+"""Rate limit on report creation per client address, counted atomically in Redis; fails open if Redis is down."""
 
-import logging
-
-import redis
 from django.conf import settings
-from django.core.cache import caches
-from rest_framework.throttling import SimpleRateThrottle
 
 from city.permissions import is_staff_member
+from config.ratelimit import AtomicRateThrottle
 
-logger = logging.getLogger(__name__)
 
-
-class FeedbackCreateThrottle(SimpleRateThrottle):
+class FeedbackCreateThrottle(AtomicRateThrottle):
     """``FEEDBACK_CREATE_RATE`` reports per client address; signed-in staff are not limited.
 
     Losing Redis must not stop residents from reporting, so an unreachable cache lets the
@@ -20,10 +14,6 @@ class FeedbackCreateThrottle(SimpleRateThrottle):
     """
 
     scope = "feedback_create"
-
-    @property
-    def cache(self):
-        return caches["throttle"]
 
     def get_rate(self):
         return settings.FEEDBACK_CREATE_RATE
@@ -36,11 +26,7 @@ class FeedbackCreateThrottle(SimpleRateThrottle):
     def allow_request(self, request, view):
         if request.method != "POST":
             return True
-        try:
-            return super().allow_request(request, view)
-        except redis.RedisError as error:
-            logger.warning("rate limit skipped, Redis unavailable: %s", error)
-            return True
+        return super().allow_request(request, view)
 
 
 def creation_wait_seconds(request) -> int | None:

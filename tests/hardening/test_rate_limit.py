@@ -1,0 +1,45 @@
+"""The creation limit holds under concurrency: 40 parallel reports from one address let 21–22
+through a limit of 20, because DRF's throttle reads, appends to and writes back a history. The
+limit is now one atomic step in Redis."""
+
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from django.core.cache import caches
+from django.test import RequestFactory
+
+from geo_feedback.api.throttling import FeedbackCreateThrottle
+
+ADDRESS = "203.0.113.40"
+
+
+@pytest.fixture
+def limit_of_20(settings):
+    settings.FEEDBACK_CREATE_RATE = "20/hour"
+    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+    yield
+    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+
+
+def test_forty_parallel_requests_from_one_address_let_exactly_twenty_through(limit_of_20):
+    requests = [RequestFactory().post("/api/v1/feedback/", REMOTE_ADDR=ADDRESS) for _ in range(40)]
+    start = Barrier(40)
+
+    def attempt(request):
+        start.wait()  # all at once, as the hostile test did
+        return FeedbackCreateThrottle().allow_request(request, None)
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        outcomes = list(pool.map(attempt, requests))
+    assert outcomes.count(True) == 20
+
+
+def test_the_refused_request_is_told_how_long_to_wait(limit_of_20):
+    throttle = None
+    for _ in range(21):
+        throttle = FeedbackCreateThrottle()
+        allowed = throttle.allow_request(RequestFactory().post("/", REMOTE_ADDR=ADDRESS), None)
+    assert not allowed and 3590 < throttle.wait() <= 3600
+    other = FeedbackCreateThrottle()
+    assert other.allow_request(RequestFactory().post("/", REMOTE_ADDR="203.0.113.41"), None)  # another address
