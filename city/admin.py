@@ -4,16 +4,31 @@ from django.contrib.gis.admin import GISModelAdmin
 from django.contrib.gis.forms.widgets import OSMWidget
 from django.utils.translation import gettext_lazy as _
 
+from city.forms import BoundaryField
+from city.geometry import GeometryRefused, geometry_from_text
 from city.models import Area, AreaImport, Department, Notification, Place, StaffProfile, StaffRole
 
 
 class LocalOSMWidget(OSMWidget):
-    """Django's OpenStreetMap widget with OpenLayers served from our own static files (no CDN)."""
+    """Django's OpenStreetMap widget with OpenLayers served from our own static files (no CDN).
+
+    A value it cannot read (sent back with a form error) is shown as an empty map instead of a
+    GDAL error while the page is drawn.
+    """
 
     class Media:
         extend = False  # replace, not add to, the parent's CDN links
         css = {"all": ("vendor/ol/ol.css", "gis/css/ol3.css")}
         js = ("vendor/ol/ol.js", "gis/js/OLMapWidget.js")
+
+    def deserialize(self, value):
+        try:
+            geometry = geometry_from_text(value)
+        except GeometryRefused:
+            return None
+        if value.lstrip().startswith("{") and self.map_srid != 4326:
+            geometry.srid = self.map_srid
+        return geometry
 
 
 @admin.register(Area)
@@ -24,6 +39,11 @@ class AreaAdmin(GISModelAdmin):
     list_filter = ["kind", "population_source"]
     search_fields = ["code", "name_fi", "name_sv"]
     autocomplete_fields = ["parent"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "boundary":  # the importer's rules: refused with a reason, or repaired
+            kwargs["form_class"] = BoundaryField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(AreaImport)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.contrib.gis.db.models.functions import IsValid
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,9 @@ class Area(models.Model):
             models.CheckConstraint(condition=~Q(parent=F("id")), name="area_not_own_parent"),
             models.CheckConstraint(condition=~Q(code=""), name="area_code_not_empty"),
             models.CheckConstraint(condition=~Q(name_fi=""), name="area_name_fi_not_empty"),
+            # Repaired on the way in (city.geometry); the database keeps the rule for every other way.
+            models.CheckConstraint(condition=IsValid("boundary"), name="area_boundary_valid",
+                                   violation_error_message=_("The boundary is not a valid polygon.")),
             # A population always says which year it describes and where it comes from.
             models.CheckConstraint(
                 condition=Q(population__isnull=True, population_year__isnull=True, population_source="")

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import shapely
-from django.conf import settings
 from django.contrib.gis.db.models import Union
-from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
+from django.contrib.gis.geos import MultiPolygon
 from django.db import transaction
 from django.db.models import Sum
-from pyproj import CRS, Transformer
-from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
-from shapely.geometry import Polygon as ShapelyPolygon
-from shapely.geometry.base import BaseGeometry
 
+from city.geometry import area_boundary_from
 from city.importers import AreaRow
 from city.models import Area, AreaImport, AreaKind, PopulationSource
 
@@ -33,64 +27,6 @@ class AreaImportFailed(Exception):
 class _Outcome:
     rejected: list[dict] = field(default_factory=list)
     repaired: list[dict] = field(default_factory=list)
-
-
-def _storage_bounds() -> tuple[float, float, float, float]:
-    """The storage CRS's area of use in its own metres: a sanity check on the source CRS."""
-    crs = CRS.from_epsg(settings.STORAGE_SRID)
-    west, south, east, north = crs.area_of_use.bounds
-    to_storage = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    return to_storage.transform_bounds(west, south, east, north)
-
-
-def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
-    """The polygons of ``geometry`` as one MultiPolygon (lines and points left by a repair go)."""
-    if isinstance(geometry, ShapelyPolygon):
-        return ShapelyMultiPolygon([geometry])
-    if isinstance(geometry, ShapelyMultiPolygon):
-        return geometry
-    polygons: list[ShapelyPolygon] = []
-    for part in getattr(geometry, "geoms", []):
-        if isinstance(part, (ShapelyPolygon, ShapelyMultiPolygon)):
-            polygons.extend(_polygonal_part(part).geoms)
-    return ShapelyMultiPolygon(polygons)
-
-
-def area_boundary_from(geometry: BaseGeometry | None, *, bounds) -> tuple[MultiPolygon | None, str, str]:
-    """Check and, where it is safe, repair one boundary already in the storage SRID.
-
-    Returns ``(boundary, repair_note, rejection_reason)``; exactly one of boundary and
-    rejection_reason is set. A repair is safe when GEOS's make_valid yields polygons only
-    (slivers collapsed to lines or points are dropped) and they still enclose an area.
-    """
-    if geometry is None:
-        return None, "", "the row has no geometry"
-    geometry = shapely.force_2d(geometry)
-    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
-        return None, "", f"expected a polygon, found a {geometry.geom_type}"
-    minx, miny, maxx, maxy = geometry.bounds
-    if not all(math.isfinite(value) for value in (minx, miny, maxx, maxy)):
-        return None, "", "coordinates could not be transformed; is the source CRS right (--srid)?"
-    west, south, east, north = bounds
-    if minx < west or maxx > east or miny < south or maxy > north:
-        return (
-            None,
-            "",
-            f"lies outside the area of use of EPSG:{settings.STORAGE_SRID} "
-            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}); is the source CRS right (--srid)?",
-        )
-    note = ""
-    if not geometry.is_valid:
-        reason = shapely.is_valid_reason(geometry)
-        repaired = _polygonal_part(shapely.make_valid(geometry))
-        if repaired.is_empty or repaired.area <= 0:
-            return None, "", f"invalid geometry that cannot be repaired safely ({reason})"
-        note = f"repaired invalid geometry ({reason})"
-        geometry = repaired
-    geometry = _polygonal_part(geometry)
-    if geometry.area <= 0:
-        return None, "", "the polygon encloses no area"
-    return GEOSGeometry(memoryview(shapely.to_wkb(geometry)), srid=settings.STORAGE_SRID), note, ""
 
 
 @transaction.atomic
@@ -114,7 +50,6 @@ def area_import(
     """
     if kind not in AreaKind.values:
         raise ValueError(f"unknown area kind {kind!r}; choose one of {', '.join(AreaKind.values)}")
-    bounds = _storage_bounds()
     outcome = _Outcome()
     accepted: dict[str, tuple[AreaRow, MultiPolygon]] = {}
     first_row_of: dict[str, int] = {}
@@ -134,7 +69,7 @@ def area_import(
             reason = "a population needs its year (--population-year)"
         boundary = None
         if not reason:
-            boundary, note, reason = area_boundary_from(row.geometry, bounds=bounds)
+            boundary, note, reason = area_boundary_from(row.geometry)
             if note:
                 outcome.repaired.append({"row": row.row, "code": row.code, "note": note})
         if row.code and row.code not in first_row_of:

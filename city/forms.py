@@ -1,0 +1,50 @@
+"""Form fields of the city core that other forms share: a boundary held to ``city.geometry``'s rules."""
+
+from django import forms as django_forms
+from django.contrib.gis import forms
+from django.contrib.gis.gdal import GDALException
+from django.contrib.gis.geos import GEOSException
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from city.geometry import GeometryRefused, boundary_clean, geometry_from_text
+
+DjangoFormField = django_forms.Field
+
+
+class BoundaryField(forms.MultiPolygonField):
+    """A MultiPolygon from a map widget or text, refused with the reason or repaired as the importer would."""
+
+    default_error_messages = {
+        "refused": _("The boundary cannot be stored: %(reason)s."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values or not isinstance(value, str):
+            return super().to_python(value)
+        try:
+            geometry = geometry_from_text(value)
+        except GeometryRefused as refusal:
+            raise ValidationError(self.error_messages["refused"], code="refused",
+                                  params={"reason": str(refusal)}) from None
+        if value.lstrip().startswith("{"):  # GeoJSON from the map widget is in the map's SRID
+            geometry.srid = getattr(self.widget, "map_srid", None) or 4326
+        return geometry
+
+    def clean(self, value):
+        # Read and required-checked as any field; the type is boundary_clean's to judge (a Polygon
+        # becomes a MultiPolygon, a line is refused with the same kind of reason as in an import).
+        geometry = DjangoFormField.clean(self, value)
+        if geometry is None:
+            return None
+        if self.srid and geometry.srid != self.srid:
+            try:
+                geometry.transform(self.srid)
+            except (GEOSException, GDALException):
+                raise ValidationError(self.error_messages["transform_error"], code="transform_error") from None
+        try:
+            boundary, _note = boundary_clean(geometry)
+        except GeometryRefused as refusal:
+            raise ValidationError(self.error_messages["refused"], code="refused",
+                                  params={"reason": str(refusal)}) from None
+        return boundary

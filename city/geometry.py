@@ -1,0 +1,134 @@
+"""The one place that decides whether a geometry may be stored, and repairs what can be repaired.
+
+The area importer, the admin's map widget and every later geometry input (plan boundaries, map
+comments) pass here, so a boundary is held to the same rules whichever way it arrives: polygons
+only, finite coordinates inside the storage CRS's area of use, valid (``ST_IsValid``) after a safe
+repair, and enclosing an area. Reading untrusted GeoJSON (a "Circle", an empty point, a collection
+nested a thousand deep) is refused with a reason here, never a GDAL exception further on.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+
+import shapely
+from django.conf import settings
+from django.contrib.gis.gdal import GDALException
+from django.contrib.gis.geos import GEOSException, GEOSGeometry
+from pyproj import CRS, Transformer
+from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
+from shapely.geometry import Polygon as ShapelyPolygon
+from shapely.geometry.base import BaseGeometry
+
+GEOJSON_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                 "GeometryCollection"}
+MAX_COLLECTION_DEPTH = 8  # GeoJSON nests collections rarely, and never deeply
+
+
+class GeometryRefused(ValueError):
+    """The geometry cannot be stored; the message says why, in words a person can act on."""
+
+
+@functools.cache
+def storage_bounds() -> tuple[float, float, float, float]:
+    """The storage CRS's area of use in its own metres: a sanity check on where a geometry lies."""
+    crs = CRS.from_epsg(settings.STORAGE_SRID)
+    west, south, east, north = crs.area_of_use.bounds
+    to_storage = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    return to_storage.transform_bounds(west, south, east, north)
+
+
+def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
+    """The polygons of ``geometry`` as one MultiPolygon (lines and points left by a repair go)."""
+    if isinstance(geometry, ShapelyPolygon):
+        return ShapelyMultiPolygon([geometry])
+    if isinstance(geometry, ShapelyMultiPolygon):
+        return geometry
+    polygons: list[ShapelyPolygon] = []
+    for part in getattr(geometry, "geoms", []):
+        if isinstance(part, (ShapelyPolygon, ShapelyMultiPolygon)):
+            polygons.extend(_polygonal_part(part).geoms)
+    return ShapelyMultiPolygon(polygons)
+
+
+def boundary_clean(geometry: BaseGeometry | GEOSGeometry | None) -> tuple[GEOSGeometry, str]:
+    """A boundary (already in the storage SRID) checked and, where safe, repaired.
+
+    Returns ``(multipolygon, repair_note)``; raises GeometryRefused with the reason otherwise. A
+    repair is safe when GEOS's make_valid yields polygons only (slivers collapsed to lines or
+    points are dropped) and they still enclose an area.
+    """
+    if geometry is None:
+        raise GeometryRefused("the row has no geometry")
+    if isinstance(geometry, GEOSGeometry):
+        geometry = shapely.from_wkb(bytes(geometry.wkb))
+    if geometry.is_empty:
+        raise GeometryRefused("the geometry is empty")
+    geometry = shapely.force_2d(geometry)
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        raise GeometryRefused(f"expected a polygon, found a {geometry.geom_type}")
+    minx, miny, maxx, maxy = geometry.bounds
+    if not all(math.isfinite(value) for value in (minx, miny, maxx, maxy)):
+        raise GeometryRefused("coordinates could not be transformed; is the source CRS right (--srid)?")
+    west, south, east, north = storage_bounds()
+    if minx < west or maxx > east or miny < south or maxy > north:
+        raise GeometryRefused(
+            f"lies outside the area of use of EPSG:{settings.STORAGE_SRID} "
+            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}); is the source CRS right (--srid)?"
+        )
+    note = ""
+    if not geometry.is_valid:
+        reason = shapely.is_valid_reason(geometry)
+        repaired = _polygonal_part(shapely.make_valid(geometry))
+        if repaired.is_empty or repaired.area <= 0:
+            raise GeometryRefused(f"invalid geometry that cannot be repaired safely ({reason})")
+        note = f"repaired invalid geometry ({reason})"
+        geometry = repaired
+    geometry = _polygonal_part(geometry)
+    if geometry.area <= 0:
+        raise GeometryRefused("the polygon encloses no area")
+    return GEOSGeometry(memoryview(shapely.to_wkb(geometry)), srid=settings.STORAGE_SRID), note
+
+
+def area_boundary_from(geometry: BaseGeometry | None) -> tuple[GEOSGeometry | None, str, str]:
+    """The importer's form of ``boundary_clean``: ``(boundary, repair_note, rejection_reason)``."""
+    try:
+        boundary, note = boundary_clean(geometry)
+    except GeometryRefused as refusal:
+        return None, "", str(refusal)
+    return boundary, note, ""
+
+
+def _collection_depth(node, depth: int = 0) -> int:
+    if isinstance(node, dict) and node.get("type") == "GeometryCollection":
+        children = node.get("geometries")
+        if not isinstance(children, list):
+            return depth + 1
+        return max([depth + 1, *(_collection_depth(child, depth + 1) for child in children)])
+    return depth
+
+
+def geometry_from_text(text: str, *, srid: int | None = None) -> GEOSGeometry:
+    """Untrusted GeoJSON (or WKT/EWKT/HEX) as a GEOS geometry; GeometryRefused with the reason otherwise."""
+    text = (text or "").strip()
+    if not text:
+        raise GeometryRefused("no geometry was given")
+    if text.startswith("{"):
+        try:
+            parsed = json.loads(text)
+        except (ValueError, RecursionError):
+            raise GeometryRefused("the GeoJSON cannot be read") from None
+        if not isinstance(parsed, dict) or parsed.get("type") not in GEOJSON_TYPES:
+            kind = parsed.get("type") if isinstance(parsed, dict) else type(parsed).__name__
+            raise GeometryRefused(f"“{str(kind)[:40]}” is not a GeoJSON geometry type")
+        if _collection_depth(parsed) > MAX_COLLECTION_DEPTH:
+            raise GeometryRefused("geometry collections are nested too deeply")
+    try:
+        geometry = GEOSGeometry(text, srid=srid)
+    except (GDALException, GEOSException, ValueError, TypeError):
+        raise GeometryRefused("the geometry cannot be read (check its coordinates)") from None
+    if geometry.empty:
+        raise GeometryRefused("the geometry is empty")
+    return geometry
