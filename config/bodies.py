@@ -7,9 +7,12 @@ its views module is being imported, so this module must not import DRF's views.
 import json
 import re
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.utils.translation import gettext as _
 from rest_framework import parsers
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import APIException, ParseError, ValidationError
+from rest_framework.settings import api_settings
 
 # A UTF-16 surrogate on its own is no character: JSON's "\\ud800" decodes to one, which PostgreSQL
 # (UTF-8) cannot store.
@@ -45,3 +48,38 @@ class JSONParser(parsers.JSONParser):
             return super().parse(stream, media_type, parser_context)
         except RecursionError:
             raise ParseError(_("The JSON is nested too deeply.")) from None
+
+
+class BodyTooLarge(APIException):
+    """413: the body is larger than the platform reads (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+
+    status_code = 413
+    default_code = "too_large"
+
+
+BODY_LIMITS = (RequestDataTooBig, TooManyFilesSent, TooManyFieldsSent)
+
+
+def body_refusal(error: Exception) -> tuple[int, str]:
+    """The status and the message for a body Django refused to read (one of BODY_LIMITS)."""
+    if isinstance(error, RequestDataTooBig):
+        megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024
+        return 413, _("The request is too large: at most %(size)s MB of fields (photos aside).") % {
+            "size": f"{megabytes:g}"}
+    if isinstance(error, TooManyFilesSent):
+        return 400, _("Too many files in one request: at most %(count)d.") % {
+            "count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+    return 400, _("Too many fields in one request: at most %(count)d.") % {
+        "count": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, plus the bodies Django refuses while DRF reads them: those were Django's HTML
+    400 page in the middle of a JSON API. Now they answer in the API's format, naming no field."""
+    if isinstance(exc, BODY_LIMITS):
+        status, message = body_refusal(exc)
+        detail = {api_settings.NON_FIELD_ERRORS_KEY: [message]}
+        exc = BodyTooLarge(detail) if status == 413 else ValidationError(detail)
+    from rest_framework.views import exception_handler  # not at import time: see the module's docstring
+
+    return exception_handler(exc, context)

@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from config.bodies import BODY_LIMITS, body_refusal
 from geo_feedback.open311 import selectors
 from geo_feedback.open311.errors import Open311Error
 from geo_feedback.open311.params import (
@@ -79,7 +79,11 @@ def open311_endpoint(*methods: str):
             except Open311Error as error:
                 with translation.override(language):
                     response = _errors(error, fmt)
-            except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as error:
+            except BODY_LIMITS as error:
+                with translation.override(language):
+                    status, message = body_refusal(error)
+                    response = _errors(Open311Error(status, [(status, message)]), fmt)
+            except MultiPartParserError as error:
                 with translation.override(language):
                     response = _errors(Open311Error(400, _("The request's body could not be read: %(error)s") % {
                         "error": error}), fmt)
