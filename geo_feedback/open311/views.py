@@ -57,9 +57,13 @@ def open311_endpoint(*methods: str):
             response_format = response_format.lower()
             fmt = response_format if response_format in FORMATS else "json"
             # The query's locale (or Accept-Language) already speaks for a body that cannot be read.
-            language = language_choose(request, request.GET.get("locale"))
             try:
-                data = form_data(request) if request.method == "POST" else request.GET
+                language = language_choose(request, request.GET.get("locale"))
+            except Open311Error:  # a malformed locale is refused below, in the default language
+                language = settings.LANGUAGE_CODE
+            try:
+                with translation.override(language):  # a body it cannot read is told of in this language
+                    data = form_data(request) if request.method == "POST" else request.GET
                 language = language_choose(request, data.get("locale") or request.GET.get("locale"))
                 with translation.override(language):
                     unstorable_text_refuse(data, kwargs)
