@@ -180,7 +180,7 @@
       if (coordinates) {
         L.circleMarker([coordinates[1], coordinates[0]], {
           radius: 9, color: "#1a1a1a", weight: 2, fillColor: "#8a5300", fillOpacity: 0.9, keyboard: false,
-        }).bindTooltip(p.number + " – " + p.category_name).addTo(nearbyLayer);
+        }).bindTooltip(escapeHtml(p.number + " – " + p.category_name)).addTo(nearbyLayer);
       }
     });
     nearby.hidden = false;

@@ -226,3 +226,22 @@ def test_the_public_pages_pass_axe_in_swedish_and_english(page, live_server, cit
     page.goto(live_server.url + "/en/palaute/?category=171")
     expect(page.locator("#feedback-map")).to_have_attribute("data-loaded", "0")
     assert json.loads(page.request.get(live_server.url + "/api/v1/feedback/?category=174").text())["features"]
+
+
+def test_a_category_name_with_markup_is_shown_as_text_in_the_nearby_tooltip(page, live_server, city):
+    # Staff name categories in the admin; a name is text, never markup (it was put into the tooltip raw).
+    Category.objects.filter(service_code="171").update(name_fi='Katu <img src=x id="injected">')
+    feedback_create(category=Category.objects.get(service_code="171"), kind="fault",
+                    description="Syvä kuoppa Sevontiellä talon 4 kohdalla",
+                    location=Point(SEVONTIE_4[0] + 0.0005, SEVONTIE_4[1] + 0.0001, srid=4326))
+    page.goto(live_server.url + "/palaute/uusi/")
+    expect(page.locator("#report-map")).to_have_attribute("data-ready", "true")
+    page.locator("#id_category").select_option("171")
+    page.locator("#id_place_query").fill("Sevontie")
+    page.locator("#id_place_query").press("Enter")
+    page.get_by_role("button", name="Sevontie 4").click()
+    marker = page.locator("#report-map path.leaflet-interactive")
+    expect(marker).to_have_count(1)
+    marker.dispatch_event("mouseover")  # the resident's own pin lies on top of it
+    expect(page.locator(".leaflet-tooltip")).to_contain_text('Katu <img src=x id="injected">')
+    expect(page.locator("#injected")).to_have_count(0)
