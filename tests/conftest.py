@@ -62,9 +62,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def private_redis():
-    """A Redis server of the test's own, on a free port, that the test may stop."""
+def _redis_server() -> tuple[str, subprocess.Popen]:
+    """A Redis server of our own on a free port: (its URL, its process)."""
     server = shutil.which("redis-server")
     if server is None:
         pytest.fail("redis-server is not installed: run `make test`, which installs it")
@@ -80,16 +79,46 @@ def private_redis():
             break
         except OSError:
             time.sleep(0.05)
+    return f"redis://127.0.0.1:{port}/0", process
 
-    class PrivateRedis:
-        url = f"redis://127.0.0.1:{port}/0"
 
-        @staticmethod
-        def stop() -> None:
-            process.terminate()
-            process.wait(timeout=10)
-
-    yield PrivateRedis
+def _stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_of_the_test_run(django_test_environment):
+    """The whole run's queues, rate limits and health check use a Redis server of their own.
+
+    A worker of `make run` (or another test run) on the machine's Redis would otherwise take the
+    tests' jobs from the shared queue, and the tests would fail beside a running site.
+    """
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    url, process = _redis_server()
+    override = override_settings(
+        REDIS_URL=url,
+        RQ_QUEUES={name: {**queue, "URL": url} for name, queue in settings.RQ_QUEUES.items()},
+        CACHES={**settings.CACHES, "throttle": {**settings.CACHES["throttle"], "LOCATION": url}},
+    )
+    override.enable()
+    yield url
+    override.disable()
+    _stop(process)
+
+
+@pytest.fixture
+def private_redis():
+    """A Redis server of the test's own, on a free port, that the test may stop."""
+    url, process = _redis_server()
+
+    class PrivateRedis:
+        pass
+
+    PrivateRedis.url = url
+    PrivateRedis.stop = staticmethod(lambda: _stop(process))
+    yield PrivateRedis
+    _stop(process)
