@@ -42,3 +42,13 @@ def browser_remember(request, response):
         response.set_cookie(COOKIE_NAME, _SIGNER.sign(token), max_age=COOKIE_MAX_AGE, httponly=True,
                             samesite="Lax", secure=request.is_secure())
     return response
+
+
+def client_scope(request, purpose: str) -> str:
+    """Who is asking, for keys a client chooses itself (an Idempotency-Key): the signed-in user, or a
+    keyed hash of the client's address. Another client reusing the same key never meets this one's."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    address = BaseThrottle().get_ident(request)
+    return "addr:" + salted_hmac(f"config.browser.{purpose}", address).hexdigest()[:24]

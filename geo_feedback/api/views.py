@@ -1,5 +1,6 @@
 """Feedback API: public GeoJSON out, residents' reports in; private fields never leave."""
 
+import hashlib
 import json
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,7 +16,7 @@ from rest_framework.settings import api_settings
 
 from config.api import GEOJSON, LocalizedAPIView, without_nul
 from config.bodies import JSONParser
-from config.browser import browser_key, browser_remember
+from config.browser import browser_key, browser_remember, client_scope
 from geo_feedback.api.schema import (
     category_list_schema,
     feedback_create_schema,
@@ -109,7 +110,10 @@ class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
         payload = FeedbackCreateSerializer(data=data)
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
-        idempotency_key = without_nul("Idempotency-Key", request.headers.get("Idempotency-Key", "")[:200])
+        raw_key = without_nul("Idempotency-Key", request.headers.get("Idempotency-Key", "")[:200])
+        # Scoped to the client, as Stripe does: another client's key of the same text is another key.
+        idempotency_key = (f"api:{client_scope(request, 'idempotency')}:{hashlib.sha256(raw_key.encode()).hexdigest()}"
+                           if raw_key else "")
         try:
             result = feedback_create(
                 category=fields["category"],
