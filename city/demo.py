@@ -38,31 +38,43 @@ BUDGET_AREAS = {
 
 @transaction.atomic
 def demo_city_load() -> dict[str, int]:
-    """Load (or refresh) the demo city's areas; returns how many areas of each kind exist."""
+    """Load the demo city's areas that are missing; returns how many areas of each kind exist.
+
+    Never overwrites: an area that exists keeps what it has, whoever made it.
+    """
     with GROUPING.open(encoding="utf-8") as handle:
         grouping = {row["postal_code"]: row for row in csv.DictReader(handle)}
     area_file = read_area_file(
         POSTAL_AREAS, code_field="postinumeroalue", name_field="nimi", name_sv_field="nimi_sv"
     )
+    # Only what is missing: an area the city imported itself (with Statistics Finland's figures,
+    # say) keeps its boundary, names and population.
+    existing = set(Area.objects.filter(code__in=grouping).values_list("code", flat=True))
     rows = [
         dataclasses.replace(row, population=int(grouping[row.code]["population_estimate"]))
         for row in area_file.rows
+        if row.code not in existing
     ]
-    report = area_import(
-        rows=rows,
-        source=area_file.source,
-        source_crs=area_file.source_crs,
-        kind=AreaKind.POSTAL_AREA,
-        population_year=POPULATION_YEAR,
-        population_source=PopulationSource.ESTIMATE,
-        imported_by="demo city",
-        strict=True,
-    )
+    made = 0
+    if rows:
+        report = area_import(
+            rows=rows,
+            source=area_file.source,
+            source_crs=area_file.source_crs,
+            kind=AreaKind.POSTAL_AREA,
+            population_year=POPULATION_YEAR,
+            population_source=PopulationSource.ESTIMATE,
+            imported_by="demo city",
+            strict=True,
+        )
+        made = report.created
+    groups = dict(Area.objects.filter(code__in=[*BUDGET_AREAS, CITY[0]]).values_list("code", "pk"))
     members = defaultdict(list)
     for area in Area.objects.filter(code__in=grouping):
-        members[grouping[area.code]["budget_area"]].append(area)
+        if area.parent_id is None or area.parent_id == groups.get(grouping[area.code]["budget_area"]):
+            members[grouping[area.code]["budget_area"]].append(area)
     budget_areas = [
-        area_group_create(
+        Area.objects.get(code=code) if code in groups else area_group_create(
             code=code,
             name_fi=name_fi,
             name_sv=name_sv,
@@ -71,18 +83,20 @@ def demo_city_load() -> dict[str, int]:
             population_year=POPULATION_YEAR,
         )
         for code, (name_fi, name_sv) in BUDGET_AREAS.items()
+        if code in groups or members[code]
     ]
     code, name_fi, name_sv = CITY
-    area_group_create(
-        code=code,
-        name_fi=name_fi,
-        name_sv=name_sv,
-        kind=AreaKind.CITY,
-        children=budget_areas,
-        population_year=POPULATION_YEAR,
-    )
+    if code not in groups and budget_areas:
+        area_group_create(
+            code=code,
+            name_fi=name_fi,
+            name_sv=name_sv,
+            kind=AreaKind.CITY,
+            children=[area for area in budget_areas if area.parent_id is None],
+            population_year=POPULATION_YEAR,
+        )
     counts = {kind: Area.objects.filter(kind=kind).count() for kind in AreaKind.values}
-    counts["imported"] = report.created + report.updated
+    counts["imported"] = made
     return counts
 
 

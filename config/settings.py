@@ -42,6 +42,7 @@ env = environ.Env(
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
     GEOCODER=(str, "offline"),
     NUM_PROXIES=(int, 0),
+    DEMO_DATA=(str, ""),  # true/false; empty: on with DEBUG, off without it
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -55,6 +56,11 @@ if not SECRET_KEY:
             "python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production-0123456789"
+
+# The demo city (areas, demo reports, demo staff) loads only when this is on: by default in
+# development (make run), never by default in production. Demo logins, whose password the README
+# publishes, are never created with DEBUG off, whatever this says.
+DEMO_DATA = env.bool("DEMO_DATA") if env("DEMO_DATA").strip() else DEBUG
 
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")

@@ -1,6 +1,9 @@
 """The demo city: 26 postal areas under four budget areas and the city, populations as estimates."""
 
+import io
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Sum
 
@@ -29,7 +32,8 @@ def test_demo_city_nests_areas_and_adds_up_to_the_city_population():
 
 
 @pytest.mark.django_db
-def test_loading_the_demo_city_twice_changes_nothing():
+def test_loading_the_demo_city_twice_changes_nothing(settings):
+    settings.DEBUG = True  # as make run has it: the demo logins come too
     call_command("load_demo_city")
     before = list(Area.objects.values_list("id", "code", "parent_id", "population"))
     call_command("load_demo_city")
@@ -37,3 +41,37 @@ def test_loading_the_demo_city_twice_changes_nothing():
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.filter(username="admin").count() == 1
+
+
+@pytest.mark.django_db
+def test_with_debug_off_no_account_with_a_published_password_is_made(settings):
+    settings.DEBUG, settings.DEMO_DATA = False, True  # a production site that asked for the demo anyway
+    out = io.StringIO()
+    call_command("load_demo_city", stdout=out, stderr=io.StringIO())
+    assert not get_user_model().objects.exists()
+    assert "no demo logins are created" in out.getvalue()
+    assert Area.objects.filter(kind=AreaKind.POSTAL_AREA).count() == 26
+
+
+@pytest.mark.django_db
+def test_the_demo_is_off_unless_asked_for(settings):
+    settings.DEMO_DATA = False
+    out = io.StringIO()
+    call_command("load_demo_city", stdout=out, stderr=io.StringIO())
+    assert "The demo is off" in out.getvalue()
+    assert not Area.objects.exists() and not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_never_overwrites_what_the_city_imported(settings, fixtures_dir):
+    # The city imported its postal areas with official figures first (here: two of them, by hand).
+    call_command("import_areas", str(fixtures_dir / "seinajoki_postal_areas_2019_epsg3067.geojson"),
+                 "--code-field", "postinumeroalue", "--name-field", "nimi", "--kind", "postal_area",
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    Area.objects.filter(code="60100").update(population=9999, population_year=2024, population_source="official")
+    before = Area.objects.get(code="60100")
+    call_command("load_demo_city", stdout=io.StringIO(), stderr=io.StringIO())
+    after = Area.objects.get(code="60100")
+    assert (after.population, after.population_year, after.population_source, after.name_fi) == (
+        9999, 2024, "official", before.name_fi)
+    assert after.boundary.equals_exact(before.boundary, 0)

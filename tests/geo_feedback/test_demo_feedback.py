@@ -32,7 +32,7 @@ from tests.factories import FeedbackFactory
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """load_demo_city run twice, once for the whole module, in a transaction rolled back after it."""
     media = str(tmp_path_factory.mktemp("demo-media"))
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, DEBUG=True):  # a developer's demo
         outer = transaction.atomic()
         outer.__enter__()
         try:

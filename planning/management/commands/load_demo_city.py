@@ -4,6 +4,7 @@ Composes each app's own loader, from the ground up: the city core (areas, staff,
 the feedback channel. It lives in ``planning`` because planning is the one app that may import both.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -22,16 +23,23 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA:
+            self.stdout.write("The demo is off (DEMO_DATA is false, as it is by default with DEBUG=false): "
+                              "nothing loaded.")
+            return
         self.stderr.write("Loading the demo city's areas…")
         counts = demo_city_load()
         self.stdout.write(
             f"Areas: {counts['postal_area']} residential (postal) areas, "
             f"{counts['budget_area']} resident-budget areas, {counts['city']} city"
         )
-        for login in demo_staff_load():
-            roles = ", ".join(str(StaffRole(role).label) for role in login.roles)
-            self.stdout.write(f"Demo login: {login.username} / {login.password} ({roles})"
-                              f"{' (created)' if login.created else ''}")
+        if settings.DEBUG:
+            for login in demo_staff_load():
+                roles = ", ".join(str(StaffRole(role).label) for role in login.roles)
+                self.stdout.write(f"Demo login: {login.username} / {login.password} ({roles})"
+                                  f"{' (created)' if login.created else ''}")
+        else:  # their password is in the README: never on a site that is not a developer's
+            self.stdout.write("DEBUG is off: no demo logins are created (their password is published).")
         self.stderr.write("Loading the places for the address search…")
         call_command("import_places", str(PLACES), stdout=self.stdout)
         self.stderr.write("Loading the demo feedback…")
