@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it is the first to see a view's exception: a database that is down is a 503.
+    "config.middleware.DatabaseUnavailable",
 ]
 
 ROOT_URLCONF = "config.urls"
