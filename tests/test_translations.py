@@ -96,3 +96,43 @@ def test_the_catalogue_has_every_string_of_the_source(language, regenerated_loca
         f"locale/{language}/LC_MESSAGES/django.po lacks {len(missing)} string(s) of the source. Run "
         f"`python manage.py {shlex.join(MAKEMESSAGES)}` and translate them:\n" + "\n".join(map(repr, missing))
     )
+
+
+def _drf_messages() -> set[str]:
+    """Every message DRF's fields, serializers, relations and errors can give, in English."""
+    from django.utils import translation
+    from rest_framework import exceptions, fields, relations, serializers
+
+    found = set()
+    with translation.override("en"):
+        for module in (fields, serializers, exceptions, relations):
+            for name in dir(module):
+                value = getattr(module, name)
+                for message in (getattr(value, "default_error_messages", None) or {}).values():
+                    found.add(str(message))
+                detail = getattr(value, "default_detail", None)
+                if detail is not None and not isinstance(detail, (dict, list)):
+                    found.add(str(detail))
+    return found
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_message_the_api_framework_can_give_is_translated(language):
+    from django.utils import translation
+
+    messages = _drf_messages()
+    assert len(messages) > 50  # the scan itself found DRF's messages
+    with translation.override(language):
+        untranslated = sorted(message for message in messages if translation.gettext(message) == message)
+    assert untranslated == [], "add them to config/drf_messages.py, run make messages and translate them"
+
+
+@pytest.mark.django_db
+def test_a_drf_message_reaches_a_finnish_client_in_finnish(client, city):
+    from tests.factories import image_upload
+
+    response = client.post("/api/v1/feedback/?lang=fi", {
+        "category": "171", "kind": "fault", "description": "Syvä kuoppa pyörätiellä aseman edessä",
+        "lon": 22.8565, "lat": 62.7823, "photos": [image_upload() for _ in range(6)]})
+    assert response.status_code == 400
+    assert "enintään 5 alkiota" in " ".join(response.json()["photos"])
