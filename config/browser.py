@@ -52,3 +52,8 @@ def client_scope(request, purpose: str) -> str:
         return f"user:{user.pk}"
     address = BaseThrottle().get_ident(request)
     return "addr:" + salted_hmac(f"config.browser.{purpose}", address).hexdigest()[:24]
+
+
+def client_address(request) -> str:
+    """The client's address as the rate limits see it (X-Forwarded-For only behind NUM_PROXIES proxies)."""
+    return BaseThrottle().get_ident(request)

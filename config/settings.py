@@ -4,6 +4,7 @@ Every variable is declared once in ``env`` below with its type and development d
 is listed in ``.env.example``. Test-only overrides live in ``tests/conftest.py``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files served from our own static files, no CDN
     "django_rq",
+    "axes",  # locks out repeated failed sign-ins (staff pages and the admin)
     # One-way doors: city imports neither half; geo_feedback imports city; planning may import both.
     "city",
     "geo_feedback",
@@ -99,9 +101,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so that it is the first to see a view's exception: a database that is down is a 503.
+    # Late, so that it is the first to see a view's exception: a database that is down is a 503.
     "config.middleware.DatabaseUnavailable",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Failed sign-ins (django-axes): five wrong passwords for one username from one address pause that
+# pair for 15 minutes (an attacker elsewhere cannot lock a staff member out). A correct sign-in
+# clears the count; an administrator lifts a lockout in the admin (Axes → access attempts) or with
+# `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "config.browser.client_address"  # the address the rate limits use
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
