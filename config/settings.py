@@ -41,6 +41,8 @@ env = environ.Env(
     FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
     OPEN311_JURISDICTION=(str, "seinajoki.fi"),
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
+    OPEN311_KEY_RATE=(str, "1000/hour"),
+    OPEN311_ADDRESS_RATE=(str, "200/hour"),
     GEOCODER=(str, "offline"),
     NUM_PROXIES=(int, 0),
     DEMO_DATA=(str, ""),  # true/false; empty: on with DEBUG, off without it
@@ -287,6 +289,10 @@ SPECTACULAR_SETTINGS = {
 }
 # New reports per client address (staff exempt); DRF's "N/period" with s, m, h or d.
 FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
+# An Open311 client sends for many residents: its key's limit (a key may have its own in the admin),
+# and each address sending through any key.
+OPEN311_KEY_RATE = env("OPEN311_KEY_RATE")
+OPEN311_ADDRESS_RATE = env("OPEN311_ADDRESS_RATE")
 # Place search behind the report page; "offline" searches our own places, areas and postal codes.
 GEOCODER = env("GEOCODER")
 

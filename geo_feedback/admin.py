@@ -74,15 +74,15 @@ class FeedbackAdmin(GISModelAdmin):
 class Open311ApiKeyAdmin(admin.ModelAdmin):
     """Keys of Open311 clients: the key is shown once, when it is made; only its hash is stored."""
 
-    list_display = ["name", "key_prefix", "is_active", "created_at", "last_used_at"]
+    list_display = ["name", "key_prefix", "is_active", "rate_per_hour", "created_at", "last_used_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "key_prefix"]
     readonly_fields = ["key_prefix", "created_at", "last_used_at"]
     actions = ["disable_keys"]
 
     def get_fields(self, request, obj=None):
-        return ["name", "is_active"] if obj is None else ["name", "key_prefix", "is_active", "created_at",
-                                                          "last_used_at"]
+        return ["name", "is_active", "rate_per_hour"] if obj is None else [
+            "name", "key_prefix", "is_active", "rate_per_hour", "created_at", "last_used_at"]
 
     def save_model(self, request, obj, form, change):
         key = None if change else open311_key_assign(obj)

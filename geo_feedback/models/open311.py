@@ -32,6 +32,10 @@ class Open311ApiKey(models.Model):
         max_length=64, unique=True, editable=False, help_text=_("SHA-256 of the key (the key itself is not stored)."),
     )
     is_active = models.BooleanField(default=True, help_text=_("A disabled key is refused (403)."))
+    rate_per_hour = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text=_("Reports per hour this client may send; empty: the platform's default (OPEN311_KEY_RATE)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the key was made."))
     last_used_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text=_("When a report was last sent with the key."),

@@ -157,10 +157,12 @@ def requests(request, *, data, response_format, language):
 def _request_create(request, *, data, response_format, language):
     api_key = open311_key_authenticate(data.get("api_key") or request.GET.get("api_key"))
     new = new_request_parse(data, request.FILES)
-    wait = open311_wait_seconds(request, api_key)
-    if wait is not None:
-        response = _errors(Open311Error(429, _("Too many requests from this api_key: try again in %(seconds)d "
-                                               "seconds.") % {"seconds": wait}), response_format)
+    limited = open311_wait_seconds(request, api_key)
+    if limited is not None:
+        what, wait = limited
+        message = (_("Too many requests from this api_key: try again in %(seconds)d seconds.") if what == "api_key"
+                   else _("Too many requests from this address: try again in %(seconds)d seconds."))
+        response = _errors(Open311Error(429, message % {"seconds": wait}), response_format)
         response["Retry-After"] = str(wait)
         return response
     result = open311_request_create(api_key=api_key, new=new, language=language,

@@ -298,7 +298,8 @@ def test_creation_is_rate_limited_per_key(client, city, api_key, settings):
     other = open311_key_create(name="Toinen sovellus")
     for row in (api_key[0], other[0]):  # earlier runs' counts for these key ids
         caches["throttle"].delete(f"throttle_open311_create_{row.pk}")
-    settings.FEEDBACK_CREATE_RATE = "2/hour"
+    caches["throttle"].delete("throttle_open311_address_127.0.0.1")
+    settings.OPEN311_KEY_RATE = "2/hour"
     statuses = [post(client, api_key[1]).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     limited = post(client, api_key[1], "xml", locale="en")
@@ -309,7 +310,7 @@ def test_creation_is_rate_limited_per_key(client, city, api_key, settings):
 
 def test_the_key_limit_lets_requests_through_when_redis_is_down(client, city, api_key, settings, private_redis,
                                                                 caplog):
-    settings.FEEDBACK_CREATE_RATE = "1/hour"
+    settings.OPEN311_KEY_RATE = settings.OPEN311_ADDRESS_RATE = "1/hour"
     settings.CACHES = {**settings.CACHES, "throttle": {**settings.CACHES["throttle"], "LOCATION": private_redis.url}}
     private_redis.stop()
     assert [post(client, api_key[1]).status_code for _ in range(2)] == [200, 200]
