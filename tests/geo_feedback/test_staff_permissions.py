@@ -151,12 +151,27 @@ def test_lists_counts_and_search_never_show_another_departments_ticket(staff, st
     assert cs.get("/henkilosto/toimiala/").context["page"].paginator.count == 2
 
 
-def test_merging_into_a_ticket_of_a_department_one_cannot_see_is_refused(staff, street_ticket, library_ticket):
-    # An administrator can; the ticket number of a department a handler cannot see is "not found".
+@pytest.mark.parametrize("slug", HANDLE_ACTIONS)
+def test_a_role_that_may_act_is_still_stopped_at_another_departments_ticket(staff, street_ticket, library_ticket,
+                                                                             slug):
+    # The library's handler may do this very action to their own department's ticket...
+    handler = client_for(Client, staff["sivistys"])
+    own = handler.post(f"/henkilosto/palaute/{library_ticket.number}/{slug}/", _action_data(library_ticket, slug))
+    assert own.status_code == 302
+    # ...so the refusal on the street ticket is the department boundary, not the role.
+    other = handler.post(f"/henkilosto/palaute/{street_ticket.number}/{slug}/", _action_data(street_ticket, slug))
+    assert other.status_code == 403
+    street_ticket.refresh_from_db()
+    assert street_ticket.version == 1 and street_ticket.events.count() == 1
+    api = handler.get(f"/api/v1/staff/feedback/{street_ticket.number}/")
+    assert api.status_code == 404 and "maija@example.fi" not in api.content.decode()
+
+
+def test_handlers_do_not_merge_at_all(staff, street_ticket, library_ticket):
     handler_client = client_for(Client, staff["kaupunkiymparisto"])
     response = handler_client.post(f"/henkilosto/palaute/{street_ticket.number}/merge/",
                                    {"merge-version": 1, "merge-into": library_ticket.number})
-    assert response.status_code == 403  # handlers do not merge at all
+    assert response.status_code == 403  # by role: merging is triage
     street_ticket.refresh_from_db()
     assert street_ticket.status == S.RECEIVED
 

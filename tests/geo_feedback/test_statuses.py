@@ -10,6 +10,30 @@ from tests.factories import FeedbackFactory
 
 S = FeedbackStatus
 
+# The moves a ticket may make, written out by hand from the README's description, not read from
+# the table under test: x = allowed. Open tickets move forward, back to triage or to any close
+# (rejection only before work starts); every closed ticket can only be reopened into triage.
+MOVES = """
+              received in_triage routed in_progress handled duplicate forwarded not_citys rejected
+received         .         x        x       x          x        x         x         x        x
+in_triage        .         .        x       x          x        x         x         x        x
+routed           .         x        .       x          x        x         x         x        x
+in_progress      .         x        x       .          x        x         x         x        .
+handled          .         x        .       .          .        .         .         .        .
+duplicate        .         x        .       .          .        .         .         .        .
+forwarded        .         x        .       .          .        .         .         .        .
+not_citys        .         x        .       .          .        .         .         .        .
+rejected         .         x        .       .          .        .         .         .        .
+"""
+_header, *_rows = MOVES.strip().splitlines()
+ALLOWED = {row.split()[0]: {to for to, mark in zip(_header.split(), row.split()[1:]) if mark == "x"}
+           for row in _rows}
+
+
+def test_the_code_has_exactly_the_moves_written_out_here():
+    assert set(ALLOWED) == set(S.values)
+    assert {status: set(moves) for status, moves in TRANSITIONS.items()} == ALLOWED
+
 
 @pytest.fixture
 def staff(django_user_model):
@@ -28,7 +52,7 @@ def feedback_in(status: str, **extra) -> Feedback:
 
 @pytest.mark.parametrize("from_status", S.values)
 def test_every_allowed_move_changes_the_status_and_writes_an_event(city, staff, from_status):
-    for to_status in sorted(TRANSITIONS[from_status]):
+    for to_status in sorted(ALLOWED[from_status]):
         feedback = feedback_in(from_status)
         events_before = feedback.events.count()
         changed_before = feedback.status_changed_at
@@ -48,7 +72,7 @@ def test_every_allowed_move_changes_the_status_and_writes_an_event(city, staff, 
 
 @pytest.mark.parametrize("from_status", S.values)
 def test_every_disallowed_move_raises_and_changes_nothing(city, staff, from_status):
-    forbidden = sorted(set(S.values) - TRANSITIONS[from_status])
+    forbidden = sorted(set(S.values) - ALLOWED[from_status])
     assert from_status in forbidden  # staying put is not a move
     feedback = feedback_in(from_status, reporter_email="asukas@example.fi")
     events = list(FeedbackEvent.objects.values_list("id", flat=True))

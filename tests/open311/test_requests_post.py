@@ -282,7 +282,9 @@ def test_locale_decides_the_reporters_language(client, city, api_key):
     number = created_number(post(client, api_key[1], locale="sv", email=PRIVATE[2]))
     feedback = Feedback.objects.get(number=number)
     assert feedback.language == "sv"
-    assert Notification.objects.get(feedback=feedback).subject != ""
+    receipt = Notification.objects.get(feedback=feedback)
+    assert receipt.subject == f"Vi har tagit emot din respons {feedback.number}"  # Swedish, not only present
+    assert "Tack för din respons till Seinäjoki stad." in receipt.body
 
 
 def test_idempotency_key_returns_the_first_report(client, city, api_key):
