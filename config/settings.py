@@ -312,6 +312,8 @@ LOGIN_URL = "staff:login"
 # Production hardening: on whenever DEBUG is off, so `manage.py check --deploy` stays clean.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
+    # The container's health check asks over plain http inside the host: it must not be redirected.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
