@@ -114,6 +114,9 @@ def error_response(description: str, detail: str) -> OpenApiResponse:
 
 
 BAD_REQUEST = OpenApiResponse(ref("ValidationErrors"), description="Refused input: the messages name each field.")
+TOO_LARGE = OpenApiResponse(ref("ValidationErrors"), description=(
+    "The body is larger than the platform reads (2.5 MB of fields, photos aside): "
+    "`{\"non_field_errors\": [message]}`."))
 NOT_FOUND = error_response("Nothing public has that code or number.", "Not found.")
 THROTTLED = error_response(
     "Too many reports or \"me too\"s from this address; the `Retry-After` header says how many seconds to wait.",

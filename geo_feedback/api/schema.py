@@ -14,6 +14,7 @@ from config.openapi import (
     LOCALIZED_PARAMETERS,
     NOT_FOUND,
     THROTTLED,
+    TOO_LARGE,
     error_response,
     object_schema,
     ref,
@@ -278,6 +279,7 @@ feedback_create_schema = extend_schema(
                                                                          "this Idempotency-Key."),
         400: BAD_REQUEST,
         403: CSRF_FAILED,
+        413: TOO_LARGE,
         415: UNSUPPORTED,
         429: THROTTLED,
     },
@@ -301,7 +303,8 @@ feedback_support_schema = extend_schema(
     summary="\"Me too\"",
     description=(
         "Adds one supporter to a public report. With an email, the supporter follows the report and "
-        "hears of its changes; the same email counts once. Shares the report creation's rate limit."
+        "hears of its changes. It counts once per browser (a cookie, `sjk_browser`, or the address and "
+        "user agent of a client without cookies) and once per email. Shares the report creation's rate limit."
     ),
     parameters=[NUMBER_PARAMETER, RETRY_AFTER, *LOCALIZED_PARAMETERS],
     request={JSON: ref("SupportRequest")},
@@ -310,6 +313,7 @@ feedback_support_schema = extend_schema(
         400: BAD_REQUEST,
         403: CSRF_FAILED,
         404: NOT_FOUND,
+        413: TOO_LARGE,
         415: UNSUPPORTED,
         429: THROTTLED,
     },
