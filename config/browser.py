@@ -24,7 +24,7 @@ def _token(request) -> tuple[str, bool]:
             return _SIGNER.unsign(signed), False
         except signing.BadSignature:
             pass
-    address = BaseThrottle().get_ident(request)  # honours NUM_PROXIES, as the rate limits do
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:500]
     return salted_hmac("config.browser.fallback", f"{address}|{agent}").hexdigest()[:32], True
 
@@ -50,8 +50,7 @@ def client_scope(request, purpose: str) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    address = BaseThrottle().get_ident(request)
-    return "addr:" + salted_hmac(f"config.browser.{purpose}", address).hexdigest()[:24]
+    return "addr:" + salted_hmac(f"config.browser.{purpose}", client_address(request)).hexdigest()[:24]
 
 
 def client_address(request) -> str:

@@ -124,6 +124,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "config.browser.client_address"  # the address the rate limits use
 AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_VERBOSE = False  # no banner on every command; attempts and lockouts are in the admin
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
