@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.utils.translation import gettext as _
-from rest_framework import parsers
+from rest_framework import parsers, renderers
 from rest_framework.exceptions import APIException, ParseError, ValidationError
 from rest_framework.settings import api_settings
 
@@ -83,3 +83,15 @@ def api_exception_handler(exc, context):
     from rest_framework.views import exception_handler  # not at import time: see the module's docstring
 
     return exception_handler(exc, context)
+
+
+class JSONRenderer(renderers.JSONRenderer):
+    """DRF's JSON renderer (UTF-8, readable); an answer that echoes a lone surrogate from the input
+    (a refused value quoted in an error message) is written with escapes instead of failing with a 500."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        try:
+            return super().render(data, accepted_media_type, renderer_context)
+        except UnicodeEncodeError:
+            self.ensure_ascii = True
+            return super().render(data, accepted_media_type, renderer_context)

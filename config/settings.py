@@ -239,7 +239,7 @@ FEEDBACK_NUMBER_PREFIX = env("FEEDBACK_NUMBER_PREFIX")
 OPEN311_JURISDICTION = env("OPEN311_JURISDICTION")
 
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["config.bodies.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["config.bodies.JSONParser"],
     "EXCEPTION_HANDLER": "config.bodies.api_exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

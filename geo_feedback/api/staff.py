@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from city.models import Department
 from config.api import LocalizedAPIView, without_nul
+from config.bodies import JSONRenderer
 from geo_feedback.api.serializers import LAST_DAY
 from geo_feedback.api.staff_schema import (
     staff_feedback_detail_schema,

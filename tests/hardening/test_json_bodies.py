@@ -92,3 +92,10 @@ def test_the_service_every_channel_uses_refuses_text_the_database_cannot_store(c
         feedback_create(category=Category.objects.get(service_code="171"), kind="fault",
                         location=Point(*RAILWAY_STATION, srid=4326), **{**values, field: "nolla\x00merkki ok?"})
     assert not Feedback.objects.exists()
+
+
+def test_a_refused_value_with_a_lone_surrogate_is_quoted_back_without_a_500(client, city):
+    # Found by the contract test: a refused choice is quoted in its message, and the renderer failed on it.
+    response = client.post("/api/v1/feedback/?lang=en", json.dumps({**REPORT, "category": "\ud800"}),
+                           content_type="application/json")
+    assert response.status_code == 400 and "category" in response.json()
