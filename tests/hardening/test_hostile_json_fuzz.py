@@ -36,6 +36,8 @@ def bodies(keys):
         st.dictionaries(st.sampled_from(keys), json_values(keys), max_size=6).map(json.dumps),
         # a plausible report with one field made hostile, so validation gets past the first refusal
         st.tuples(st.sampled_from(keys), json_values(keys)).map(lambda pair: json.dumps({**plausible, pair[0]: pair[1]})),
+        # a lone surrogate in each field in turn: refused values are quoted back in the messages
+        st.sampled_from(keys).map(lambda key: json.dumps({**plausible, key: "x\ud800y"})),
         st.integers(500, 60_000).map(lambda depth: "[" * depth),
         st.integers(500, 60_000).map(lambda depth: '{"description": ' + '{"a": ' * depth),
         st.sampled_from(["", "null", "[]", '"x"', "{", "\x00", '{"description": "\\ud800"}', "1e999"]),
