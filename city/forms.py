@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from city.geometry import GeometryRefused, boundary_clean, geometry_from_text
+from city.querysets import transformed
 
 DjangoFormField = django_forms.Field
 
@@ -39,7 +40,7 @@ class BoundaryField(forms.MultiPolygonField):
             return None
         if self.srid and geometry.srid != self.srid:
             try:
-                geometry.transform(self.srid)
+                geometry = transformed(geometry, self.srid)
             except (GEOSException, GDALException):
                 raise ValidationError(self.error_messages["transform_error"], code="transform_error") from None
         try:

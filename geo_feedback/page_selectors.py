@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 
 from city.models import Area, AreaKind
+from city.querysets import to_api
 from geo_feedback.models import Category, CategoryGroup, Feedback, FeedbackEvent, FeedbackPhoto
 from geo_feedback.selectors import FeedbackFilters, feedback_filtered, feedback_public_detail
 
@@ -68,7 +68,7 @@ def feedback_public_page(filters: FeedbackFilters, *, page_number, language: str
     for feedback in page.object_list:
         lon = lat = None
         if feedback.location is not None:
-            point = feedback.location.transform(settings.API_SRID, clone=True)
+            point = to_api(feedback.location)
             lon, lat = round(point.x, 6), round(point.y, 6)
         rows.append(ListedFeedback(
             feedback=feedback, category_name=feedback.category.name(language),
@@ -91,7 +91,7 @@ class FeedbackView:
 def _view(feedback: Feedback) -> FeedbackView:
     lon = lat = None
     if feedback.location is not None:
-        point = feedback.location.transform(settings.API_SRID, clone=True)
+        point = to_api(feedback.location)
         lon, lat = round(point.x, 6), round(point.y, 6)
     return FeedbackView(
         feedback=feedback,

@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from city.api.serializers import PointParameterField
+from city.querysets import to_api
 from geo_feedback.models import Category, Channel, Feedback, FeedbackKind
 from geo_feedback.selectors import MAX_PAGE, FeedbackFilters, InvalidCursor, decode_cursor
 from geo_feedback.services.photos import MAX_PHOTOS
@@ -218,7 +218,7 @@ class PublicFeedbackSerializer(serializers.Serializer):
         properties = super().to_representation(feedback)
         geometry = None
         if feedback.location is not None:
-            point = feedback.location.transform(settings.API_SRID, clone=True)
+            point = to_api(feedback.location)
             geometry = {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]}
         return {"type": "Feature", "id": feedback.number, "geometry": geometry, "properties": properties}
 

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from city.models import Department
+from city.querysets import to_api
 from config.api import LocalizedAPIView, without_nul
 from config.bodies import JSONRenderer
 from geo_feedback.api.serializers import LAST_DAY
@@ -79,7 +80,7 @@ def staff_feedback_filtered(user, *, statuses: list[str], categories: list[str],
 def _lon_lat(feedback: Feedback) -> dict | None:
     if feedback.location is None:
         return None
-    point = feedback.location.transform(4326, clone=True)
+    point = to_api(feedback.location)
     return {"lon": round(point.x, 6), "lat": round(point.y, 6)}
 
 

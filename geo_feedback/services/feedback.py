@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from city.querysets import to_storage
 from city.queue import enqueue_after_commit
 from city.selectors import area_placement
 from city.services.outbox import notification_drop_unsent
@@ -197,7 +198,7 @@ def feedback_create(
         category=category,
         kind=kind,
         description=description,
-        location=location.transform(settings.STORAGE_SRID, clone=True) if location is not None else None,
+        location=to_storage(location) if location is not None else None,
         address_text=address_text.strip()[:300],
         area=placement.area if placement else None,
         department=category.department,

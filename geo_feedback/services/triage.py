@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from city.models import Department
+from city.querysets import to_storage
 from city.selectors import area_placement
 from geo_feedback.models import Category, EventAction, Feedback, FeedbackFollower, FeedbackMessage, FeedbackPhoto
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
@@ -84,7 +84,7 @@ def feedback_move(*, feedback: Feedback, location: Point, actor, internal_note: 
     if not placement.inside_city:
         raise FeedbackInvalid({"location": [_("The place is outside the city.")]})
     locked = feedback_lock(feedback, seen_version=seen_version)
-    new_location = location.transform(settings.STORAGE_SRID, clone=True)
+    new_location = to_storage(location)
     details = {"from_area": locked.area.code if locked.area else None,
                "to_area": placement.area.code if placement.area else None}
     locked.location = new_location

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.gis.db.models.functions import Distance
 from django.core.paginator import Page, Paginator
@@ -14,6 +13,7 @@ from django.db.models import DateTimeField, ExpressionWrapper, F, Q
 from django.utils import timezone
 
 from city.models import Department, StaffRole
+from city.querysets import to_api
 from geo_feedback.models import Feedback, FeedbackEvent, ReplyTemplate
 from geo_feedback.permissions import feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
@@ -61,7 +61,7 @@ def _rows(tickets, *, language: str) -> list[QueueRow]:
     for feedback in tickets:
         lon = lat = None
         if feedback.location is not None:
-            point = feedback.location.transform(settings.API_SRID, clone=True)
+            point = to_api(feedback.location)
             lon, lat = round(point.x, 6), round(point.y, 6)
         rows.append(QueueRow(
             feedback=feedback, category_name=feedback.category.name(language),
@@ -151,7 +151,7 @@ def ticket_for_staff(user, number: str) -> TicketView | None:
         return None
     lon = lat = None
     if visible.location is not None:
-        point = visible.location.transform(settings.API_SRID, clone=True)
+        point = to_api(visible.location)
         lon, lat = round(point.x, 6), round(point.y, 6)
     history = list(FeedbackEvent.objects.filter(feedback=visible).select_related("actor").order_by("version", "id"))
     return TicketView(
@@ -183,7 +183,7 @@ def merge_candidates(user, feedback: Feedback, *, language: str) -> list[MergeCa
     )
     candidates = []
     for other in nearby:
-        point = other.location.transform(settings.API_SRID, clone=True)
+        point = to_api(other.location)
         candidates.append(MergeCandidate(feedback=other, category_name=other.category.name(language),
                                          distance_m=round(other.distance.m, 0), lon=round(point.x, 6),
                                          lat=round(point.y, 6)))

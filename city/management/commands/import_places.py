@@ -13,12 +13,12 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from city.models import Place
+from city.querysets import to_storage
 
 REQUIRED = ("kind", "name", "street_address", "postcode", "lon", "lat")
 IDENTITY = ("kind", "name", "street_address", "postcode")  # the fields of Place's unique constraint
@@ -50,7 +50,7 @@ def _parse(row: dict, line: int) -> tuple[dict | None, RowError | None]:
     source = " ".join(part for part in parts if part)
     return {
         "kind": kind[:40], "name": name[:200], "street_address": street[:200], "postcode": postcode[:10],
-        "location": Point(lon, lat, srid=4326).transform(settings.STORAGE_SRID, clone=True),
+        "location": to_storage(Point(lon, lat, srid=4326)),
         "accuracy_m": int(accuracy) if accuracy.isdigit() else None,
         "source": source[:200],
     }, None
