@@ -10,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from city.geometry import GeometryRefused, boundary_clean, geometry_from_text
 from city.querysets import transformed
 
-DjangoFormField = django_forms.Field
-
 
 class BoundaryField(forms.MultiPolygonField):
     """A MultiPolygon from a map widget or text, refused with the reason or repaired as the importer would."""
@@ -35,7 +33,7 @@ class BoundaryField(forms.MultiPolygonField):
     def clean(self, value):
         # Read and required-checked as any field; the type is boundary_clean's to judge (a Polygon
         # becomes a MultiPolygon, a line is refused with the same kind of reason as in an import).
-        geometry = DjangoFormField.clean(self, value)
+        geometry = django_forms.Field.clean(self, value)
         if geometry is None:
             return None
         if self.srid and geometry.srid != self.srid:

@@ -22,6 +22,8 @@ from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.geometry.base import BaseGeometry
 
+from city.querysets import storage_area_of_use
+
 GEOJSON_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                  "GeometryCollection"}
 MAX_COLLECTION_DEPTH = 8  # GeoJSON nests collections rarely, and never deeply
@@ -34,10 +36,8 @@ class GeometryRefused(ValueError):
 @functools.cache
 def storage_bounds() -> tuple[float, float, float, float]:
     """The storage CRS's area of use in its own metres: a sanity check on where a geometry lies."""
-    crs = CRS.from_epsg(settings.STORAGE_SRID)
-    west, south, east, north = crs.area_of_use.bounds
-    to_storage = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    return to_storage.transform_bounds(west, south, east, north)
+    to_storage = Transformer.from_crs("EPSG:4326", CRS.from_epsg(settings.STORAGE_SRID), always_xy=True)
+    return to_storage.transform_bounds(*storage_area_of_use())
 
 
 def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
