@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.utils import timezone, translation
 
@@ -154,19 +156,60 @@ class FeaturePage:
     next_cursor: str | None
 
 
+# One page of the map in one statement: the filtered, ordered ids (the queryset's own SQL) with
+# one row more than the page, numbered; the features of the first ``limit``; and the last one's
+# (created_at, id) with whether more follow, for the next cursor.
+_MAP_PAGE_SQL = """
+WITH page AS (
+    SELECT q.id, q.created_at, row_number() OVER (ORDER BY q.created_at DESC, q.id DESC) AS n
+    FROM ({ids}) AS q(id, created_at)
+)
+SELECT
+    (SELECT COALESCE(json_agg({feature} ORDER BY page.n), '[]'::json)::text
+     FROM page
+     JOIN geo_feedback_feedback f ON f.id = page.id
+     JOIN geo_feedback_category c ON c.id = f.category_id
+     LEFT JOIN city_area a ON a.id = f.area_id
+     WHERE page.n <= %(limit)s),
+    (SELECT count(*) > %(limit)s FROM page),
+    (SELECT created_at FROM page WHERE n = %(limit)s),
+    (SELECT id FROM page WHERE n = %(limit)s)
+"""
+
+
+def _named_sql(queryset) -> tuple[str, dict]:
+    """The SQL of ``queryset`` with its positional parameters renamed ``q0``, ``q1``… so that it
+    can sit inside a statement with named ones (``%%`` is a literal percent sign and stays)."""
+    sql, params = queryset.query.sql_with_params()
+    names = iter(range(len(params)))
+    named = re.sub(r"%%|%s", lambda match: "%%" if match.group() == "%%" else f"%(q{next(names)})s", sql)
+    return named, {f"q{index}": value for index, value in enumerate(params)}
+
+
 def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "", language: str = "fi") -> FeaturePage:
-    """One page of mapped public tickets, newest first, as GeoJSON built by PostGIS (2 queries)."""
+    """One page of mapped public tickets, newest first, as GeoJSON built by PostGIS (one statement)."""
     queryset = feedback_filtered(filters).filter(location__isnull=False)
     if cursor:
         created_at, pk = decode_cursor(cursor)
         queryset = queryset.filter(created_at__lte=created_at).exclude(created_at=created_at, pk__gte=pk)
-    rows = list(queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
-    next_cursor = encode_cursor(rows[limit - 1][1], rows[limit - 1][0]) if len(rows) > limit else None
-    ids = [pk for pk, _created in rows[:limit]]
-    return FeaturePage(
-        features_json=_features_json(ids, language=language, order="f.created_at DESC, f.id DESC"),
-        next_cursor=next_cursor,
-    )
+    try:
+        ids_sql, ids_params = _named_sql(
+            queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
+    except EmptyResultSet:  # a filter that nothing can match (an unknown area, say)
+        return FeaturePage(features_json="[]", next_cursor=None)
+    with translation.override(language):
+        params = {
+            **ids_params,
+            "limit": limit,
+            "language": language,
+            "kind_labels": _labels(FeedbackKind),
+            "status_labels": _labels(FeedbackStatus),
+            "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
+        }
+    with connection.cursor() as db:
+        db.execute(_MAP_PAGE_SQL.format(ids=ids_sql, feature=_FEATURE.format(extra="")), params)
+        features, more, last_created, last_id = db.fetchone()
+    return FeaturePage(features_json=features, next_cursor=encode_cursor(last_created, last_id) if more else None)
 
 
 def feedback_nearby_open(*, point: Point, category: Category, limit: int = 20, language: str = "fi") -> str:

@@ -78,3 +78,21 @@ def test_the_applications_connections_do_not_jit_compile():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_the_public_list_page_transforms_its_points_in_postgis(client, city, monkeypatch):
+    """A page of 50 reports once made 50 transformations in Python, one per row; PostGIS now gives
+    each row's WGS84 point with the page's query."""
+    for index in range(50):
+        FeedbackFactory(description=f"Kuoppa numero {index} ajoradalla")
+    transformed = []
+    original = geometries.capi.geom_transform
+
+    def counting(*args):
+        transformed.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(geometries.capi, "geom_transform", counting)
+    html = client.get("/palaute/").content.decode()
+    assert html.count("data-lon=") == 50
+    assert transformed == []
