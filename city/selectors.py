@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from city.models import Area, AreaKind
 from city.querysets import AreaQuerySet
+from city.sql import queryset_sql
 
 # The GeoJSON is built by PostGIS in one statement: geometry transformed to WGS84, properties
 # joined with each area's parent and nearest resident-budget ancestor (a recursive walk up).
 _FEATURES_SQL = """
 WITH RECURSIVE wanted AS (
-    SELECT id, ord FROM unnest(%(ids)s::bigint[]) WITH ORDINALITY AS w(id, ord)
+    SELECT id, ord FROM unnest({ids}) WITH ORDINALITY AS w(id, ord)
 ), chain AS (
     SELECT a.id AS area_id, a.id AS ancestor_id, a.parent_id, 0 AS depth
     FROM city_area a JOIN wanted USING (id)
@@ -68,12 +70,17 @@ _SINGLE = "(json_agg(" + _FEATURE + ") -> 0)::text"
 GEOJSON_PRECISION = 6
 
 
-def _geojson(ids: list[int], *, output: str, language: str) -> str | None:
+def _geojson(queryset, *, output: str, language: str) -> str | None:
+    """The areas of ``queryset`` (its ids, in its order) as GeoJSON, in one statement."""
+    try:
+        ids_sql, ids_params = queryset_sql(queryset.values_list("id", flat=True))
+    except EmptyResultSet:  # a filter that nothing can match
+        ids_sql, ids_params = "SELECT NULL::bigint WHERE false", {}
     with connection.cursor() as cursor:
         cursor.execute(
-            _FEATURES_SQL.format(output=output),
+            _FEATURES_SQL.format(ids=f"ARRAY({ids_sql})", output=output),
             {
-                "ids": ids,
+                **ids_params,
                 "srid": settings.API_SRID,
                 "precision": GEOJSON_PRECISION,
                 "language": language,
@@ -85,13 +92,12 @@ def _geojson(ids: list[int], *, output: str, language: str) -> str | None:
 
 def area_geojson(queryset: AreaQuerySet, *, language: str = "fi") -> str:
     """The areas of ``queryset``, in its order, as a GeoJSON FeatureCollection text (EPSG:4326)."""
-    return _geojson(list(queryset.values_list("id", flat=True)), output=_COLLECTION, language=language)
+    return _geojson(queryset, output=_COLLECTION, language=language)
 
 
 def area_feature_geojson(code: str, *, language: str = "fi") -> str | None:
     """One area as a GeoJSON Feature text (EPSG:4326), or None if no area has ``code``."""
-    ids = list(Area.objects.filter(code=code).values_list("id", flat=True))
-    return _geojson(ids, output=_SINGLE, language=language) if ids else None
+    return _geojson(Area.objects.filter(code=code), output=_SINGLE, language=language)
 
 
 def area_list(*, kind: str | None = None, parent_code: str | None = None) -> AreaQuerySet:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -16,6 +15,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from city.querysets import to_storage
+from city.sql import queryset_sql
 from geo_feedback.models import Category, Feedback, FeedbackKind
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.statuses import FeedbackStatus
@@ -177,15 +177,6 @@ SELECT
 """
 
 
-def _named_sql(queryset) -> tuple[str, dict]:
-    """The SQL of ``queryset`` with its positional parameters renamed ``q0``, ``q1``… so that it
-    can sit inside a statement with named ones (``%%`` is a literal percent sign and stays)."""
-    sql, params = queryset.query.sql_with_params()
-    names = iter(range(len(params)))
-    named = re.sub(r"%%|%s", lambda match: "%%" if match.group() == "%%" else f"%(q{next(names)})s", sql)
-    return named, {f"q{index}": value for index, value in enumerate(params)}
-
-
 def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "", language: str = "fi") -> FeaturePage:
     """One page of mapped public tickets, newest first, as GeoJSON built by PostGIS (one statement)."""
     queryset = feedback_filtered(filters).filter(location__isnull=False)
@@ -193,7 +184,7 @@ def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "",
         created_at, pk = decode_cursor(cursor)
         queryset = queryset.filter(created_at__lte=created_at).exclude(created_at=created_at, pk__gte=pk)
     try:
-        ids_sql, ids_params = _named_sql(
+        ids_sql, ids_params = queryset_sql(
             queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
     except EmptyResultSet:  # a filter that nothing can match (an unknown area, say)
         return FeaturePage(features_json="[]", next_cursor=None)
