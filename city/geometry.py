@@ -12,17 +12,19 @@ from __future__ import annotations
 import functools
 import json
 import math
+from typing import TYPE_CHECKING
 
-import shapely
 from django.conf import settings
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSException, GEOSGeometry
-from pyproj import CRS, Transformer
-from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
-from shapely.geometry import Polygon as ShapelyPolygon
-from shapely.geometry.base import BaseGeometry
 
 from city.querysets import storage_area_of_use
+
+# shapely and pyproj are imported by the functions that repair boundaries (the importer, the admin
+# and forms saving one), not here: the admin loads this module in every web worker.
+if TYPE_CHECKING:
+    from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
+    from shapely.geometry.base import BaseGeometry
 
 GEOJSON_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                  "GeometryCollection"}
@@ -36,12 +38,17 @@ class GeometryRefused(ValueError):
 @functools.cache
 def storage_bounds() -> tuple[float, float, float, float]:
     """The storage CRS's area of use in its own metres: a sanity check on where a geometry lies."""
+    from pyproj import CRS, Transformer
+
     to_storage = Transformer.from_crs("EPSG:4326", CRS.from_epsg(settings.STORAGE_SRID), always_xy=True)
     return to_storage.transform_bounds(*storage_area_of_use())
 
 
 def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
     """The polygons of ``geometry`` as one MultiPolygon (lines and points left by a repair go)."""
+    from shapely.geometry import MultiPolygon as ShapelyMultiPolygon
+    from shapely.geometry import Polygon as ShapelyPolygon
+
     if isinstance(geometry, ShapelyPolygon):
         return ShapelyMultiPolygon([geometry])
     if isinstance(geometry, ShapelyMultiPolygon):
@@ -60,6 +67,8 @@ def boundary_clean(geometry: BaseGeometry | GEOSGeometry | None) -> tuple[GEOSGe
     repair is safe when GEOS's make_valid yields polygons only (slivers collapsed to lines or
     points are dropped) and they still enclose an area.
     """
+    import shapely
+
     if geometry is None:
         raise GeometryRefused("the row has no geometry")
     if isinstance(geometry, GEOSGeometry):

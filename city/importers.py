@@ -10,11 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas
-import pyogrio
 from django.conf import settings
-from shapely.geometry.base import BaseGeometry
+
+# geopandas and pyogrio (with pandas, numpy and shapely) are imported when a file is read, not
+# here: city.services.areas imports AreaRow, and a web worker never reads a file.
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 class AreaFileError(ValueError):
@@ -72,6 +75,8 @@ def _population(value: object) -> tuple[int | None, str]:
 
 
 def _layer_name(path: Path, layer: str | None) -> str:
+    import pyogrio
+
     try:
         layers = [str(name) for name, _geometry_type in pyogrio.list_layers(path)]
     except pyogrio.errors.DataSourceError as error:
@@ -100,6 +105,8 @@ def read_area_file(
     source_srid: int | None = None,
 ) -> AreaFile:
     """Open one layer of ``path`` and return its rows in the storage SRID."""
+    import geopandas
+
     path = Path(path)
     if not path.exists():
         raise AreaFileError(f"{path}: no such file")

@@ -13,7 +13,6 @@ from django.contrib.gis.db.models.functions import Area as AreaOf
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, LinearRing, Point, Polygon
 from django.db import models
-from pyproj import CRS
 
 # A point this close to a boundary counts as lying on it: a WGS84 coordinate with six
 # decimals carries ~0.1 m, and a round trip through ST_Transform moves a vertex by nanometres.
@@ -58,6 +57,8 @@ def storage_area_of_use() -> tuple[float, float, float, float]:
 
     ETRS-TM35FIN covers Finland; a box reaching far outside it degenerates when transformed.
     """
+    from pyproj import CRS  # here, not at the top: only a bounding box or a boundary needs PROJ's database
+
     return CRS.from_epsg(settings.STORAGE_SRID).area_of_use.bounds
 
 

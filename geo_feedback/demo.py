@@ -20,7 +20,6 @@ from django.contrib.gis.geos import Point
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from city.models import Area, AreaKind
 from geo_feedback.models import (
@@ -139,6 +138,8 @@ def _point_in(rng: random.Random, area: Area) -> Point:
 
 def _photo(rng: random.Random, index: int) -> SimpleUploadedFile:
     """A simple street scene: sky, asphalt and a dark blot where the fault is."""
+    from PIL import Image, ImageDraw  # here: the demo command needs Pillow, a web worker does not
+
     width, height = 640, 480
     image = Image.new("RGB", (width, height), (150 + rng.randint(0, 60), 180 + rng.randint(0, 50), 230))
     draw = ImageDraw.Draw(image)

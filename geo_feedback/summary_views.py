@@ -7,17 +7,13 @@ Signed in (else the login page) and allowed to summarise (else 403). The figures
 from __future__ import annotations
 
 import csv
-import re
 from datetime import date
 
-import folium
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -32,17 +28,12 @@ from geo_feedback.summaries import (
     SummaryScope,
     default_period,
     rate_classes,
-    rate_colour,
     summary_departments,
     summary_may_choose_all,
     ticket_export_rows,
     ticket_summary,
 )
 
-USER_SCALABLE_NO = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
-INLINE_SCRIPT = re.compile(r"<script>")
-# Seinäjoki's centre; the map fits the areas' bounds anyway.
-MAP_CENTRE = (62.79, 22.84)
 EARLIEST = date(2000, 1, 1)
 
 
@@ -119,61 +110,15 @@ def summary_for_request(user, form: SummaryForm) -> Summary:
 # The map --------------------------------------------------------------------------------------
 
 
-class OfflineMap(folium.Map):
-    """A folium map that loads Leaflet from our own static files and nothing from a CDN.
-
-    folium's default page pulls Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; a
-    choropleth needs Leaflet only. The tiles are the site's one outside source (MAP_TILE_URL).
-    """
-
-    # Resolved when the map is drawn: in production the hashed names come from the manifest that
-    # collectstatic writes, which does not exist yet when this module is imported.
-    @property
-    def default_js(self):
-        return [("leaflet", static("vendor/leaflet/leaflet.js"))]
-
-    @property
-    def default_css(self):
-        return [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
-
-
 def choropleth_html(summary: Summary, *, nonce: str = "") -> str:
-    """A standalone HTML page (for an iframe's srcdoc) with the areas coloured by tickets per 1000.
+    """The areas coloured by tickets per 1000 (see ``geo_feedback.summary_map``).
 
-    A srcdoc frame runs under the page's Content Security Policy, so folium's inline scripts carry
-    the page's ``nonce``.
+    folium is imported here, when a map is drawn, not when the URLconf loads this module: it
+    brings pandas and numpy into every web worker otherwise.
     """
-    classes = rate_classes(summary.area_rates)
-    fmap = OfflineMap(location=MAP_CENTRE, zoom_start=9, tiles=None, control_scale=True,
-                      prefer_canvas=False)
-    folium.TileLayer(tiles=settings.MAP_TILE_URL, attr=settings.MAP_TILE_ATTRIBUTION, name="map",
-                     control=False).add_to(fmap)
-    no_data = _("no data")
+    from geo_feedback.summary_map import choropleth_html as draw
 
-    def style(feature):
-        per_thousand = feature["properties"]["per_thousand"]
-        return {"fillColor": rate_colour(per_thousand, classes), "fillOpacity": 0.75, "color": "#333333",
-                "weight": 1, "dashArray": "4 4" if per_thousand is None else None}
-
-    layer = folium.GeoJson(
-        summary.areas_geojson, name="areas", style_function=style,
-        highlight_function=lambda _feature: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "count", "rate_text"],
-            aliases=[_("Area"), _("Tickets"), _("Tickets per 1000 inhabitants")],
-            localize=True, sticky=False,
-        ),
-    )
-    # The tooltip would print "null" for an unknown population: it says "no data" instead.
-    for feature in layer.data["features"]:
-        per_thousand = feature["properties"]["per_thousand"]
-        feature["properties"]["rate_text"] = no_data if per_thousand is None else per_thousand
-    layer.add_to(fmap)
-    if layer.data["features"]:
-        fmap.fit_bounds(layer.get_bounds())
-    # folium's page forbids zooming (user-scalable=no); people who need to enlarge it must be able to.
-    html = USER_SCALABLE_NO.sub("", fmap.get_root().render())
-    return INLINE_SCRIPT.sub(f'<script nonce="{nonce}">', html) if nonce else html
+    return draw(summary, nonce=nonce)
 
 
 # Views ----------------------------------------------------------------------------------------

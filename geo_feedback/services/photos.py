@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow is imported by the functions that open an image, not here: the feedback services import
+# this module in every web worker, and most requests carry no photo.
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_PHOTOS = 5
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -42,6 +47,8 @@ def photo_clean(upload, *, name: str = "photo") -> CleanPhoto:
 
     Raises ValidationError with a message a resident understands.
     """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     size = getattr(upload, "size", None)
     label = getattr(upload, "name", "") or name
     if size is not None and size > MAX_PHOTO_BYTES:
@@ -82,6 +89,8 @@ def photo_clean(upload, *, name: str = "photo") -> CleanPhoto:
 
 def photo_thumbnail(image_file) -> ContentFile:
     """A small JPEG of a stored (already clean) photo."""
+    from PIL import Image
+
     with Image.open(image_file) as image:
         image.thumbnail(THUMBNAIL_SIZE)
         buffer = io.BytesIO()
