@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import MultiPolygon
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from city.geometry import area_boundary_from
@@ -44,6 +44,8 @@ def area_import(
     dry_run: bool = False,
 ) -> AreaImport:
     """Create or update areas by code from ``rows`` in one transaction and record the run.
+
+    After the commit the area table is analysed, unless this was a dry run or changed nothing.
 
     A row that cannot be stored is rejected with its reason and the rest go on, unless
     ``strict`` is set: then any rejection raises ``AreaImportFailed`` and nothing changes.
@@ -118,7 +120,16 @@ def area_import(
     report.save()
     if dry_run:
         transaction.set_rollback(True)
+    elif to_create or to_update:
+        # The planner's estimates for the spatial lookups by area come from the table's statistics:
+        # renew them once the areas are committed rather than whenever autovacuum gets to it.
+        transaction.on_commit(_areas_analyze, robust=True)
     return report
+
+
+def _areas_analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Area._meta.db_table}")
 
 
 @transaction.atomic

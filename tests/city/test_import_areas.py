@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from city.models import Area, AreaImport
 from tests.factories import AreaFactory
+from tests.pg_stats import analyze_count
 
 SEINAJOKI = "seinajoki_postal_areas_2019_epsg3067.geojson"
 HELSINKI = "helsinki_districts_crs84.geojson"
@@ -195,6 +196,20 @@ def test_dry_run_reports_but_changes_nothing(fixtures_dir):
     out, _ = seinajoki(fixtures_dir, "--dry-run")
     assert "Dry run: would have created 26" in out
     assert Area.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_import_analyses_the_area_table_after_it_commits_and_a_dry_run_does_not(
+    fixtures_dir, django_capture_on_commit_callbacks,
+):
+    before = analyze_count("city_area")
+    with django_capture_on_commit_callbacks(execute=True):
+        seinajoki(fixtures_dir, "--dry-run")
+    assert analyze_count("city_area") == before
+    with django_capture_on_commit_callbacks(execute=True):
+        seinajoki(fixtures_dir)
+        assert analyze_count("city_area") == before  # not inside the import's transaction
+    assert analyze_count("city_area") == before + 1
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.test import override_settings
 from city.geocoding import OfflineGeocoder, geocoder
 from city.models import Place
 from city.selectors import area_placement
+from tests.pg_stats import analyze_count
 
 
 @pytest.fixture
@@ -47,6 +48,21 @@ def test_import_places_names_the_rows_it_rejects(db, tmp_path, capsys):
     assert "row 5: lon/lat out of range" in captured.err
     with pytest.raises(CommandError, match="3 rows rejected; nothing imported"):
         call_command("import_places", str(path), "--strict")
+
+
+def test_import_places_analyses_the_place_table_after_it_commits(db, fixtures_dir, tmp_path,
+                                                                  django_capture_on_commit_callbacks):
+    before = analyze_count("city_place")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())
+        assert analyze_count("city_place") == before  # not inside the import's transaction
+    assert analyze_count("city_place") == before + 1
+    rejected = tmp_path / "places.csv"
+    rejected.write_text("kind,name,street_address,postcode,lon,lat\naddress,,Nowhere 2,,east,62.79\n",
+                        encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(CommandError):
+        call_command("import_places", str(rejected), "--strict", stderr=io.StringIO())
+    assert analyze_count("city_place") == before + 1  # nothing imported, nothing to analyse
 
 
 def test_import_places_lists_the_columns_when_one_is_missing(db, tmp_path):

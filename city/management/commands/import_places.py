@@ -4,7 +4,8 @@
 
 The CSV has the columns kind, name, street_address, postcode, lon, lat (WGS84) and optionally
 accuracy, licence and source_repo. A place is identified by (kind, name, street_address, postcode):
-running the command again updates those places and creates none twice.
+running the command again updates those places and creates none twice. After an import that
+changed places, the place table is analysed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from django.contrib.gis.geos import Point
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from city.models import Place
 from city.querysets import to_storage
@@ -56,6 +57,11 @@ def _parse(row: dict, line: int) -> tuple[dict | None, RowError | None]:
     }, None
 
 
+def _places_analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Place._meta.db_table}")
+
+
 class Command(BaseCommand):
     help = "Load places for the offline place search from a CSV in WGS84 (idempotent)."
 
@@ -93,6 +99,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {index}/{total} rows", ending="\r" if index < total else "\n")
             if errors and strict:
                 transaction.set_rollback(True)
+            elif created or updated:  # the place search's estimates come from fresh statistics
+                transaction.on_commit(_places_analyze, robust=True)
         for error in errors:
             self.stderr.write(f"row {error.row}: {error.reason}")
         if errors and strict:
