@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test provision demo serve worker bench lint messages clean-venv
+.PHONY: run test provision demo serve worker bench bench-http lint messages clean-venv
 
 ## run: install what is missing, prepare the database, load the demo city, serve it with a worker
 run: provision
@@ -23,6 +23,10 @@ provision:
 ## bench: benchmarks against raw SQL (not part of CI)
 bench: provision
 	$(PYTHON) -m pytest tests/bench -s -p no:cacheprovider $(PYTEST_ARGS)
+
+## bench-http: gunicorn (DEBUG=false) under concurrent clients against raw SQL, 100 000 and 1 000 000 reports
+bench-http: provision
+	$(PYTHON) tests/bench/http_load.py $(BENCH_ARGS)
 
 lint:
 	$(PYTHON) -m ruff check .
