@@ -13,6 +13,7 @@ from django.db.models.functions import Round
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 
 from city.models import Area, AreaKind
 from city.querysets import to_api
@@ -21,6 +22,30 @@ from geo_feedback.selectors import FeedbackFilters, feedback_filtered, feedback_
 from geo_feedback.statuses import FeedbackStatus
 
 LIST_PAGE_SIZE = 50
+# The public list counts at most this many reports (and pages through them): counting every report
+# of a city with a million would cost more than the rest of the page, and grow with the data.
+LIST_COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` + 1 rows of ``count_queryset`` (a plain filtered queryset, cheaper
+    to count than the page's annotated one); ``capped`` tells that there are more than ``cap``."""
+
+    def __init__(self, object_list, per_page, *, count_queryset, cap: int):
+        super().__init__(object_list, per_page)
+        self.count_queryset, self.cap = count_queryset, cap
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.count_queryset[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self._counted > self.cap
 
 
 def category_choices(*, language: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -72,18 +97,21 @@ def _degrees(axis: str):
 
 def feedback_public_page(filters: FeedbackFilters, *, page_number, language: str = "fi",
                          ) -> tuple[Page, list[ListedFeedback]]:
-    """One page of public reports matching ``filters``, newest first (count + one query).
+    """One page of public reports matching ``filters``, newest first (count + one query; the
+    count stops at LIST_COUNT_CAP, so the page costs the same in a city with a million reports).
 
     Rows are plain values, not model instances, and every label is looked up once per page: the
     page renders 50 rows, and per-row model and template work was most of its time.
     """
+    matching = feedback_filtered(filters)
     queryset = (
-        feedback_filtered(filters)
+        matching
         .order_by("-created_at", "-id")
         .values("number", "kind", "status", "created_at", "category__name_fi", "category__name_sv",
                 "category__name_en", "area__name_fi", "area__name_sv", lon=_degrees("ST_X"), lat=_degrees("ST_Y"))
     )
-    page = Paginator(queryset, LIST_PAGE_SIZE).get_page(page_number)
+    page = CappedPaginator(queryset, LIST_PAGE_SIZE, count_queryset=matching.order_by(),
+                           cap=LIST_COUNT_CAP).get_page(page_number)
     kinds, statuses = dict(FeedbackKind.choices), dict(FeedbackStatus.choices)
     detail = reverse("feedback_pages:detail", args=["NUMBER"])
     tz = timezone.get_current_timezone()

@@ -184,12 +184,13 @@ FROM ({rows}) r
 """.format(rows=_OPEN311_ROWS, requested=_W3C.format("r.created_at"), updated=_W3C.format("r.updated_at"),
            expected=_W3C.format("(r.created_at + r.target_days * interval '1 day')"))
 
-# The public list page /palaute/: the filter form's categories and areas, the count, one page of 50.
+# The public list page /palaute/: the filter form's categories and areas, the count (which stops at
+# 10 000, as the page's does), one page of 50.
 PUBLIC_PAGE = [
     "SELECT service_code, name_fi, \"group\" FROM geo_feedback_category WHERE is_active "
     "ORDER BY \"group\", sort_order, name_fi",
     "SELECT code, name_fi, kind FROM city_area WHERE kind <> 'city' ORDER BY name_fi, code",
-    "SELECT count(*) FROM geo_feedback_feedback WHERE status <> ALL(%(hidden)s)",
+    "SELECT count(*) FROM (SELECT 1 FROM geo_feedback_feedback WHERE status <> ALL(%(hidden)s) LIMIT 10001) s",
     """SELECT f.number, f.kind, f.status, f.created_at, f.supporter_count, f.description, c.service_code,
               c.name_fi, a.code, a.name_fi, round(ST_X(p)::numeric, 6), round(ST_Y(p)::numeric, 6)
        FROM (SELECT * FROM geo_feedback_feedback WHERE status <> ALL(%(hidden)s)

@@ -190,6 +190,25 @@ def test_the_public_list_filters_and_pages_with_a_bounded_number_of_queries(clie
                                                              "created_before": "2001-01-02"}).content.decode()
 
 
+def test_the_public_list_stops_counting_at_its_cap(client, city, monkeypatch, django_assert_max_num_queries):
+    """A city with a million reports: the list counts to the cap, says there are more, and pages on."""
+    monkeypatch.setattr("geo_feedback.page_selectors.LIST_COUNT_CAP", 60)
+    monkeypatch.setattr("geo_feedback.page_selectors.LIST_PAGE_SIZE", 25)
+    for index in range(62):
+        report(description=f"Kuoppa numero {index} ajoradalla")
+    with django_assert_max_num_queries(12):
+        html = client.get("/en/palaute/").content.decode()
+    assert "More than 60 reports: filter to narrow the list, page 1" in html
+    assert "of 3" not in html and 'rel="next"' in html and html.count("<tr data-number=") == 25
+    assert "Yli 60 palautetta" in client.get("/palaute/").content.decode()
+    assert "Över 60 responser" in client.get("/sv/palaute/").content.decode()
+    # Under the cap, the count is exact again.
+    idea = client.get("/en/palaute/", {"kind": "idea"}).content.decode()
+    assert "No reports match" in idea and "More than" not in idea
+    some = client.get("/en/palaute/", {"created_after": "2001-01-01"}).content.decode()
+    assert "More than 60 reports" in some
+
+
 @pytest.mark.parametrize("params", [
     {"category": "nonsense"}, {"created_after": "yesterday"}, {"page": "last-but-one"},
     {"status": "rejected"},
