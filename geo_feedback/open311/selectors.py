@@ -1,34 +1,54 @@
 """Reads behind the Open311 API. Only public tickets (never spam) and only public fields.
 
 A list of requests is one query however long it is: the latest public note, the public photos and
-the WGS84 point are computed by PostgreSQL beside the filtered, ordered and limited rows.
+the WGS84 point are computed by PostgreSQL beside the filtered, ordered and limited rows, and
+PostgreSQL writes the whole document (representation.requests_sql) from the public fields alone.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.gis.db.models.functions import Transform
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import FloatField, Func, Max, OuterRef, Subquery
-from django.db.models.functions import Round
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Max
 
 from city.models import Department
-from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackPhoto
+from city.sql import queryset_sql
+from geo_feedback.models import Category, Feedback
 from geo_feedback.open311.params import RequestsQuery
+from geo_feedback.open311.renderers import ListSql
 
 COORDINATE_DECIMALS = 6  # about 0.1 m
 
-# The fields of a ticket that Open311 shows; the reporter's name, email and phone are not among them.
-REQUEST_FIELDS = (
-    "number", "status", "description", "address_text", "created_at", "updated_at",
-    "category__service_code", "category__name_fi", "category__name_sv", "category__name_en",
-    "category__target_days", "department__name_fi", "department__name_sv", "department__name_en",
-    "department__is_external", "area__code", "area__kind", "lat", "long", "status_note", "photo_names",
-)
+# The fields of a ticket that Open311 shows, as the columns representation.request_shape reads
+# (``r.<column>``); the reporter's name, email and phone are not among them. ``{page}`` is the
+# tickets to show (``_TICKET_COLUMNS`` of each); the note, the photos and the point are computed
+# for those only.
+_TICKET_COLUMNS = ("id", "number", "status", "description", "address_text", "created_at", "updated_at",
+                   "category_id", "department_id", "area_id", "location")
+_REQUEST_ROWS = f"""
+SELECT f.id, f.number, f.status, f.description, f.address_text, f.created_at, f.updated_at,
+       c.service_code, c.name_fi AS category_name_fi, c.name_sv AS category_name_sv,
+       c.name_en AS category_name_en, c.target_days,
+       d.name_fi AS department_name_fi, d.name_sv AS department_name_sv, d.name_en AS department_name_en,
+       d.is_external AS department_is_external, a.code AS area_code, a.kind AS area_kind,
+       round(ST_Y(point)::numeric, {COORDINATE_DECIMALS}) AS lat,
+       round(ST_X(point)::numeric, {COORDINATE_DECIMALS}) AS long,
+       (SELECT e.public_note FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id AND e.public_note <> ''
+        ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS status_note,
+       ARRAY(SELECT ph.image FROM geo_feedback_feedbackphoto ph WHERE ph.feedback_id = f.id AND ph.is_public
+             ORDER BY ph.position, ph.id) AS photo_names
+FROM ({{page}}) AS f
+JOIN geo_feedback_category c ON c.id = f.category_id
+JOIN city_department d ON d.id = f.department_id
+LEFT JOIN city_area a ON a.id = f.area_id
+CROSS JOIN LATERAL ST_Transform(f.location, {settings.API_SRID}) AS point
+"""
 
 
 def service_list() -> list[Category]:
@@ -52,25 +72,8 @@ def services_changed_at() -> datetime | None:
     return LogEntry.objects.filter(content_type__in=types).aggregate(last=Max("action_time"))["last"]
 
 
-def _requests_queryset():
-    latest_note = (
-        FeedbackEvent.objects.filter(feedback=OuterRef("pk")).exclude(public_note="")
-        .order_by("-created_at", "-id").values("public_note")[:1]
-    )
-    photos = FeedbackPhoto.objects.filter(feedback=OuterRef("pk"), is_public=True).order_by("position", "id")
-    return Feedback.objects.public().annotate(
-        # Degrees as numbers from PostGIS: no geometry object is built per row (a third of the time).
-        lat=Round(Func(Transform("location", settings.API_SRID), function="ST_Y", output_field=FloatField()),
-                  COORDINATE_DECIMALS),
-        long=Round(Func(Transform("location", settings.API_SRID), function="ST_X", output_field=FloatField()),
-                   COORDINATE_DECIMALS),
-        status_note=Subquery(latest_note),
-        photo_names=ArraySubquery(photos.values("image")),
-    )
-
-
 def requests_filtered(query: RequestsQuery):
-    """Public tickets matching ``query`` (unordered; ``request_rows`` orders and limits them)."""
+    """Public tickets matching ``query`` (unordered; ``requests_document`` orders and limits them)."""
     queryset = Feedback.objects.public()
     if query.numbers:
         queryset = queryset.filter(number__in=query.numbers)
@@ -94,17 +97,39 @@ def requests_filtered(query: RequestsQuery):
     return queryset
 
 
-def request_rows(query: RequestsQuery) -> list[dict]:
-    """One dict of public fields per matching ticket (one query)."""
-    ids = requests_filtered(query).order_by("-created_at", "-id").values("pk")[: query.limit]
-    return list(
-        _requests_queryset().filter(pk__in=ids).order_by("-created_at", "-id").values(*REQUEST_FIELDS)
-    )
+def _document(page, sql: ListSql) -> tuple[int, str]:
+    """How many tickets ``page`` (a queryset) has and the document ``sql`` writes of them, in one statement."""
+    try:
+        page_sql, params = queryset_sql(page.values(*_TICKET_COLUMNS), prefix="page")
+    except EmptyResultSet:  # a filter that can match nothing (a box far from the city): an empty document
+        page_sql, params = f"SELECT {', '.join(_TICKET_COLUMNS)} FROM {Feedback._meta.db_table} WHERE false", {}
+    columns = []
+    for name, value in sql.parameters.items():
+        if isinstance(value, dict):
+            columns.append(f"%(p_{name})s::jsonb AS {name}")
+            params[f"p_{name}"] = json.dumps(value)
+        else:
+            columns.append(f"%(p_{name})s::text AS {name}")
+            params[f"p_{name}"] = value
+    # OFFSET 0 keeps the rows a subquery of their own: merged into the document's query, each use
+    # of a column (the photos, the point) would compute it again.
+    statement = (f"SELECT count(*), {sql.aggregate(order='r.created_at DESC, r.id DESC')} "
+                 f"FROM ({_REQUEST_ROWS.format(page=page_sql)} OFFSET 0) AS r "
+                 f"CROSS JOIN (SELECT {', '.join(columns)}) AS p")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchone()
 
 
-def request_row(number: str) -> dict | None:
-    """The public fields of one public ticket, or None (unknown, or hidden as spam)."""
-    return _requests_queryset().filter(number=number).values(*REQUEST_FIELDS).first()
+def requests_document(query: RequestsQuery, sql: ListSql) -> str:
+    """The matching tickets, newest first, as the document ``sql`` describes (one query, however long)."""
+    return _document(requests_filtered(query).order_by("-created_at", "-id")[: query.limit], sql)[1]
+
+
+def request_document(number: str, sql: ListSql) -> str | None:
+    """One public ticket as the document ``sql`` describes (a list of one), or None (unknown, or spam)."""
+    count, document = _document(Feedback.objects.public().filter(number=number), sql)
+    return document if count else None
 
 
 def token_number(token: str) -> str | None:

@@ -28,8 +28,8 @@ from geo_feedback.open311.params import (
     requests_query_parse,
     unstorable_text_refuse,
 )
-from geo_feedback.open311.renderers import FORMATS, render
-from geo_feedback.open311.representation import requests_data, service_data, service_notice
+from geo_feedback.open311.renderers import FORMATS, render, render_document
+from geo_feedback.open311.representation import requests_sql, service_data, service_notice
 from geo_feedback.open311.services import open311_key_authenticate, open311_request_create
 from geo_feedback.open311.throttling import open311_wait_seconds
 
@@ -149,9 +149,9 @@ def requests(request, *, data, response_format, language):
     if unknown:
         raise Open311Error(400, [(400, "service_code: " + _("No service has the code “%(code)s”.") % {
             "code": code[:50]}) for code in unknown])
-    rows = selectors.request_rows(query)
-    body = requests_data(rows, language=language, absolute=request.build_absolute_uri, extensions=query.extensions)
-    return render(body, response_format=response_format, root="service_requests")
+    sql = requests_sql(response_format=response_format, language=language, extensions=query.extensions,
+                       absolute=request.build_absolute_uri)
+    return render_document(selectors.requests_document(query, sql), response_format=response_format)
 
 
 def _request_create(request, *, data, response_format, language):
@@ -182,12 +182,13 @@ def _request_create(request, *, data, response_format, language):
 def request_detail(request, *, data, response_format, language, service_request_id: str):
     """GET requests/{id}: one public request, as a list of one (GeoReport v2)."""
     extensions = extensions_param(request.GET)
-    row = selectors.request_row(service_request_id)
-    if row is None:
+    sql = requests_sql(response_format=response_format, language=language, extensions=extensions,
+                       absolute=request.build_absolute_uri)
+    document = selectors.request_document(service_request_id, sql)
+    if document is None:
         raise Open311Error(404, [(404, "service_request_id: " + _("No public request has the id “%(id)s”.") % {
             "id": service_request_id[:50]})])
-    body = requests_data([row], language=language, absolute=request.build_absolute_uri, extensions=extensions)
-    return render(body, response_format=response_format, root="service_requests")
+    return render_document(document, response_format=response_format)
 
 
 @open311_endpoint("GET")
