@@ -18,7 +18,7 @@ from city.querysets import to_storage
 from city.sql import queryset_sql
 from geo_feedback.models import Category, Feedback, FeedbackKind
 from geo_feedback.querysets import FeedbackQuerySet
-from geo_feedback.statuses import FeedbackStatus
+from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
 MAX_PAGE = 1000
 
@@ -233,6 +233,116 @@ def feedback_public_detail(number: str) -> Feedback | None:
         .filter(number=number)
         .first()
     )
+
+
+def _iso_datetime(column: str) -> str:
+    """SQL writing the timestamptz ``column`` as the API always has (Python's ``isoformat()`` in the
+    time zone %(tz)s): microseconds only when there are any, ``Z`` for a zero offset."""
+    local, utc = f"({column} AT TIME ZONE %(tz)s)", f"({column} AT TIME ZONE 'UTC')"
+    return (f"replace(replace(to_char({local}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || CASE WHEN {local} < {utc} "
+            f"THEN '-' || to_char({utc} - {local}, 'HH24:MI') ELSE '+' || to_char({local} - {utc}, 'HH24:MI') END, "
+            "'.000000', ''), '+00:00', 'Z')")
+
+
+def _media_url(column: str) -> str:
+    """SQL for the absolute URL of the stored file ``column``: %(media)s and the name percent-encoded
+    as Django's ``filepath_to_uri`` does it (names the photo service gives need no encoding)."""
+    safe = "[A-Za-z0-9_.~/!*()''-]"
+    return (f"%(media)s || ltrim(CASE WHEN {column} ~ '^{safe}*$' THEN {column} ELSE ("
+            f"SELECT string_agg(CASE WHEN ch ~ '^{safe}$' THEN ch ELSE upper(regexp_replace("
+            f"encode(convert_to(ch, 'UTF8'), 'hex'), '(..)', '%%\\1', 'g')) END, '' ORDER BY n) "
+            f"FROM regexp_split_to_table(replace({column}, '\\', '/'), '') WITH ORDINALITY AS name(ch, n)"
+            f") END, '/')")
+
+
+# One ticket with everything public about it (photos, history), as a GeoJSON Feature in the
+# request's language, in one statement. Never a reporter's contact, an internal note or the follow token.
+_DETAIL_SQL = """
+SELECT json_build_object(
+    'type', 'Feature',
+    'id', f.number,
+    'geometry', ST_AsGeoJSON(ST_Transform(f.location, 4326), 6)::json,
+    'properties', json_build_object(
+        'number', f.number,
+        'category', c.service_code,
+        'category_name', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN c.name_sv WHEN 'en' THEN c.name_en
+                                                ELSE c.name_fi END, ''), c.name_fi),
+        'kind', f.kind,
+        'kind_label', %(kind_labels)s::json ->> f.kind,
+        'status', f.status,
+        'status_label', %(status_labels)s::json ->> f.status,
+        'description', f.description,
+        'address', f.address_text,
+        'area', a.code,
+        'area_name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
+        'department', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN d.name_sv WHEN 'en' THEN d.name_en
+                                             ELSE d.name_fi END, ''), d.name_fi),
+        'channel', f.channel,
+        'created_at', {created_at},
+        'updated_at', {updated_at},
+        'supporter_count', f.supporter_count,
+        'photos', (
+            SELECT COALESCE(json_agg(json_build_object(
+                'url', {photo_url},
+                'thumbnail_url', CASE WHEN p.thumbnail <> '' THEN {thumbnail_url} END,
+                'width', p.width,
+                'height', p.height
+            ) ORDER BY p.position, p.id), '[]'::json)
+            FROM geo_feedback_feedbackphoto p WHERE p.feedback_id = f.id AND p.is_public
+        ),
+        'history', (
+            SELECT COALESCE(json_agg(json_build_object(
+                'at', {event_at},
+                'status', e.to_status,
+                'status_label', %(status_labels)s::json ->> e.to_status,
+                'note', e.public_note
+            ) ORDER BY e.created_at, e.id), '[]'::json)
+            FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id
+        )
+    ){extra}
+)::text
+FROM geo_feedback_feedback f
+JOIN geo_feedback_category c ON c.id = f.category_id
+JOIN city_department d ON d.id = f.department_id
+LEFT JOIN city_area a ON a.id = f.area_id
+WHERE {where}
+""".format(
+    created_at=_iso_datetime("f.created_at"),
+    updated_at=_iso_datetime("f.updated_at"),
+    event_at=_iso_datetime("e.created_at"),
+    photo_url=_media_url("p.image"),
+    thumbnail_url=_media_url("p.thumbnail"),
+    extra="{extra}",
+    where="{where}",
+)
+# On one line: psycopg caches its parsing of a statement only up to 4 KB (its literals hold no spaces).
+_PUBLIC_DETAIL_SQL = " ".join(
+    _DETAIL_SQL.format(extra="", where="f.number = %(number)s AND f.status <> ALL(%(hidden)s)").split())
+_CREATED_DETAIL_SQL = " ".join(_DETAIL_SQL.format(extra=", 'follow_url', %(follow_url)s", where="f.id = %(id)s").split())
+
+
+def _detail_json(sql: str, *, language: str, media_url: str, **params) -> str | None:
+    with translation.override(language):
+        labels = {"kind_labels": _labels(FeedbackKind), "status_labels": _labels(FeedbackStatus)}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {**params, **labels, "language": language, "media": media_url,
+                             "tz": timezone.get_current_timezone_name()})
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def feedback_public_detail_json(number: str, *, language: str, media_url: str) -> str | None:
+    """A public ticket as a GeoJSON Feature (text built by PostGIS, one statement), or None if it
+    is unknown or hidden. ``media_url`` is the absolute URL the stored photos' names follow."""
+    return _detail_json(_PUBLIC_DETAIL_SQL, language=language, media_url=media_url, number=number,
+                        hidden=sorted(HIDDEN_STATUSES))
+
+
+def feedback_created_json(pk: int, *, language: str, media_url: str, follow_url: str) -> str | None:
+    """The ticket ``pk`` as its sender sees it after sending (whatever its status since): the
+    public Feature plus ``follow_url``, the sender's private follow link (one statement)."""
+    return _detail_json(_CREATED_DETAIL_SQL, language=language, media_url=media_url, id=pk,
+                        follow_url=follow_url)
 
 
 def category_list() -> list[Category]:

@@ -73,7 +73,7 @@ register_components({
                  "description": "URL of the next page (same filters, a keyset cursor), or null on the last."},
         "features": {"type": "array", "items": ref("FeedbackMapFeature")},
     }, description="Public reports with a place, newest first (nearest first with `near`), GeoJSON in EPSG:4326."),
-    # One public report (PublicFeedbackSerializer).
+    # One public report (geo_feedback/selectors.py _DETAIL_SQL).
     "PublicPhoto": object_schema({
         "url": {"type": "string", "format": "uri"},
         "thumbnail_url": {"type": "string", "format": "uri", "nullable": True,

@@ -1,4 +1,5 @@
-"""Shapes of the feedback API: query parameters, the creation payload and the public ticket."""
+"""Shapes of the feedback API: query parameters and the creation payload (the public ticket is JSON
+that PostGIS writes: geo_feedback/selectors.py)."""
 
 from datetime import date
 
@@ -8,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from city.api.serializers import PointParameterField
-from city.querysets import to_api
-from geo_feedback.models import Category, Channel, Feedback, FeedbackKind
+from geo_feedback.models import Category, FeedbackKind
 from geo_feedback.selectors import MAX_PAGE, FeedbackFilters, InvalidCursor, decode_cursor
 from geo_feedback.services.photos import MAX_PHOTOS
 from geo_feedback.statuses import FeedbackStatus
@@ -150,77 +150,6 @@ class FeedbackCreateSerializer(serializers.Serializer):
             raise serializers.ValidationError({"lon" if not has_lon else "lat": [_("Give both lon and lat.")]})
         attrs["location"] = Point(attrs.pop("lon"), attrs.pop("lat"), srid=4326) if has_lon else None
         return attrs
-
-
-class PublicPhotoSerializer(serializers.Serializer):
-    url = serializers.SerializerMethodField()
-    thumbnail_url = serializers.SerializerMethodField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-
-    def get_url(self, photo):
-        return self.context["request"].build_absolute_uri(photo.image.url)
-
-    def get_thumbnail_url(self, photo):
-        return self.context["request"].build_absolute_uri(photo.thumbnail.url) if photo.thumbnail else None
-
-
-class PublicEventSerializer(serializers.Serializer):
-    at = serializers.DateTimeField(source="created_at")
-    status = serializers.CharField(source="to_status")
-    status_label = serializers.CharField(source="get_to_status_display")
-    note = serializers.CharField(source="public_note")
-
-
-class PublicFeedbackSerializer(serializers.Serializer):
-    """Everything anyone may see of a ticket: never the reporter's contact details."""
-
-    number = serializers.CharField()
-    category = serializers.CharField(source="category.service_code")
-    category_name = serializers.SerializerMethodField()
-    kind = serializers.CharField()
-    kind_label = serializers.CharField(source="get_kind_display")
-    status = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
-    description = serializers.CharField()
-    address = serializers.CharField(source="address_text")
-    area = serializers.CharField(source="area.code", default=None)
-    area_name = serializers.SerializerMethodField()
-    department = serializers.SerializerMethodField()
-    channel = serializers.ChoiceField(choices=Channel.choices)
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
-    supporter_count = serializers.IntegerField()
-    photos = serializers.SerializerMethodField()
-    history = serializers.SerializerMethodField()
-
-    def _language(self):
-        return self.context.get("language", "fi")
-
-    def get_category_name(self, feedback):
-        return feedback.category.name(self._language())
-
-    def get_area_name(self, feedback):
-        return feedback.area.name(self._language()) if feedback.area else None
-
-    def get_department(self, feedback):
-        return feedback.department.name(self._language())
-
-    def get_photos(self, feedback):
-        photos = [photo for photo in feedback.photos.all() if photo.is_public]
-        return PublicPhotoSerializer(photos, many=True, context=self.context).data
-
-    def get_history(self, feedback):
-        return PublicEventSerializer(feedback.events.all(), many=True).data
-
-    def to_representation(self, feedback: Feedback):
-        """A GeoJSON Feature in WGS84; the geometry is null for reports without a place."""
-        properties = super().to_representation(feedback)
-        geometry = None
-        if feedback.location is not None:
-            point = to_api(feedback.location)
-            geometry = {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]}
-        return {"type": "Feature", "id": feedback.number, "geometry": geometry, "properties": properties}
 
 
 class CategorySerializer(serializers.Serializer):

@@ -1,7 +1,10 @@
 """Feedback API: public GeoJSON out, residents' reports in; private fields never leave."""
 
+import functools
 import hashlib
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
@@ -29,20 +32,22 @@ from geo_feedback.api.serializers import (
     CategorySerializer,
     FeedbackCreateSerializer,
     FeedbackQuerySerializer,
-    PublicFeedbackSerializer,
     SupportSerializer,
 )
 from geo_feedback.api.throttling import FeedbackCreateThrottle
-from geo_feedback.models import Category, Channel, Feedback
+from geo_feedback.models import Category, Channel, FeedbackPhoto
 from geo_feedback.page_selectors import feedback_supportable
 from geo_feedback.selectors import (
     InvalidCursor,
     category_list,
+    feedback_created_json,
     feedback_map_page,
     feedback_nearby_open,
-    feedback_public_detail,
+    feedback_public_detail_json,
 )
 from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
+
+Found = TypeVar("Found")
 
 
 class BodyErrorsByField:
@@ -55,13 +60,23 @@ class BodyErrorsByField:
         return super().handle_exception(exc)
 
 
-def _public_report(number: str, find=feedback_public_detail) -> Feedback:
+def _public_report(number: str, find: Callable[[str], Found | None]) -> Found:
     """The public report with ``number`` as ``find`` reads it, or 404 (a NUL byte can be in no
     number, nor in PostgreSQL text)."""
     feedback = find(number) if "\x00" not in number else None
     if feedback is None:
         raise Http404(_("No public report has this number."))
     return feedback
+
+
+def _media_url(request: Request) -> str:
+    """The absolute URL the stored photos' names follow (what ``build_absolute_uri(photo.image.url)`` gives)."""
+    return request.build_absolute_uri(FeedbackPhoto._meta.get_field("image").storage.url(""))
+
+
+def _feature(request: Request, text: str, *, status_code: int = status.HTTP_200_OK) -> HttpResponse:
+    """A Feature the database wrote, as the negotiated JSON or GeoJSON media type, unparsed."""
+    return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
 
 
 class CategoryListView(LocalizedAPIView):
@@ -102,7 +117,7 @@ class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
         return _collection(page.features_json, next_url=next_url)
 
     @feedback_create_schema
-    def post(self, request: Request) -> Response:
+    def post(self, request: Request) -> HttpResponse:
         data = request.data  # JSON: the serializer refuses anything but an object, field by field
         if hasattr(request.data, "getlist"):  # multipart or form: one value a field, photos as files
             data = {key: request.data.get(key) for key in request.data if key != "photos"}
@@ -131,11 +146,13 @@ class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
             )
         except FeedbackInvalid as error:
             raise ValidationError(error.message_dict) from None
-        feedback = feedback_public_detail(result.feedback.number) or result.feedback
-        body = PublicFeedbackSerializer(feedback, context={"request": request, "language": self.language}).data
         # Only the creator ever sees the private follow link: it is in this response and the receipt.
-        body["follow_url"] = request.build_absolute_uri(f"/palaute/seuraa/{result.feedback.follow_token}/")
-        response = Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        body = feedback_created_json(
+            result.feedback.pk, language=self.language, media_url=_media_url(request),
+            follow_url=request.build_absolute_uri(f"/palaute/seuraa/{result.feedback.follow_token}/"))
+        if body is None:  # deleted in the instant since it was stored
+            raise Http404(_("No public report has this number."))
+        response = _feature(request, body, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
         response["Location"] = reverse("feedback-detail", args=[result.feedback.number])
         if not result.created:
             response["Idempotent-Replayed"] = "true"
@@ -151,9 +168,9 @@ class FeedbackDetailView(LocalizedAPIView):
     """GET /api/v1/feedback/{number}/: one public report as a GeoJSON Feature."""
 
     @feedback_detail_schema
-    def get(self, request: Request, number: str) -> Response:
-        feedback = _public_report(number)
-        return Response(PublicFeedbackSerializer(feedback, context={"request": request, "language": self.language}).data)
+    def get(self, request: Request, number: str) -> HttpResponse:
+        find = functools.partial(feedback_public_detail_json, language=self.language, media_url=_media_url(request))
+        return _feature(request, _public_report(number, find=find))
 
 
 class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):

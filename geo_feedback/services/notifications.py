@@ -34,8 +34,9 @@ def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], pub
     Everyone gets a link to stop the emails: followers their own, the reporter the report's secret.
     Call it inside the transaction of the change the email tells of.
     """
-    tokens = dict(FeedbackFollower.objects.filter(feedback=feedback, email__in=recipients)
-                  .values_list("email", "token"))
+    followers = [email for email in recipients if email != feedback.reporter_email]
+    tokens = dict(FeedbackFollower.objects.filter(feedback=feedback, email__in=followers)
+                  .values_list("email", "token")) if followers else {}  # a receipt asks for none
     addressed = []
     for email in recipients:
         is_reporter = email == feedback.reporter_email
