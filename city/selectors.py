@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from city.models import Area, AreaKind
-from city.querysets import AreaQuerySet
+from city.querysets import BOUNDARY_TOLERANCE_METRES, AreaQuerySet
 from city.sql import queryset_sql
 
 # The GeoJSON is built by PostGIS in one statement: geometry transformed to WGS84, properties
@@ -154,22 +155,44 @@ def area_table(*, language: str = "fi") -> list[AreaListItem]:
 
 @dataclass(frozen=True)
 class PointPlacement:
-    """Where a point lies: whether it is inside the city, and its innermost residential area."""
+    """Where a point lies: whether it is inside the city, its innermost residential area, and the
+    point itself in the storage SRID as PostGIS transformed it (no GDAL transformation in Python)."""
 
     inside_city: bool
-    area: Area | None
+    area_id: int | None
+    point: GEOSGeometry
+
+    @property
+    def area(self) -> Area | None:
+        return Area.objects.defer("boundary").get(pk=self.area_id) if self.area_id else None
 
 
-def area_placement(point) -> PointPlacement:
-    """Place ``point`` (any SRID) in the city (one query, two for a city without a city area).
+# The city is the union of the areas of kind "city"; a database without one (an imported second
+# city, say) counts any area as the city. The innermost area is the smallest that holds the point,
+# its boundary included (within BOUNDARY_TOLERANCE_METRES).
+_PLACEMENT_SQL = """
+WITH point AS (
+    SELECT ST_Transform(ST_GeomFromEWKB(%(point)s), %(srid)s) AS g
+), hit AS (
+    SELECT a.id, a.code, a.kind, ST_Area(a.boundary) AS surface
+    FROM city_area a, point
+    WHERE ST_DWithin(a.boundary, point.g, %(tolerance)s)
+)
+SELECT
+    (SELECT id FROM hit WHERE kind <> ALL(%(not_residential)s) ORDER BY surface, code LIMIT 1),
+    EXISTS (SELECT FROM hit WHERE kind = %(city)s)
+        OR (EXISTS (SELECT FROM hit) AND NOT EXISTS (SELECT FROM city_area WHERE kind = %(city)s)),
+    ST_AsEWKB(point.g)
+FROM point
+"""
 
-    The city is the union of the areas of kind "city"; a database without one (an imported
-    second city, say) counts any area as the city.
-    """
-    containing = list(Area.objects.containing(point).defer("boundary"))
-    residential = [area for area in containing if area.kind not in (AreaKind.CITY, AreaKind.BUDGET_AREA)]
-    if any(area.kind == AreaKind.CITY for area in containing):
-        inside = True
-    else:
-        inside = bool(containing) and not Area.objects.of_kind(AreaKind.CITY).exists()
-    return PointPlacement(inside_city=inside, area=residential[0] if residential else None)
+
+def area_placement(point: GEOSGeometry) -> PointPlacement:
+    """Place ``point`` (any SRID) in the city, in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PLACEMENT_SQL, {
+            "point": bytes(point.ewkb), "srid": settings.STORAGE_SRID, "tolerance": BOUNDARY_TOLERANCE_METRES,
+            "not_residential": [AreaKind.CITY.value, AreaKind.BUDGET_AREA.value], "city": AreaKind.CITY.value,
+        })
+        area_id, inside_city, ewkb = cursor.fetchone()
+    return PointPlacement(inside_city=inside_city, area_id=area_id, point=GEOSGeometry(memoryview(ewkb)))

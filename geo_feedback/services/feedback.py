@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from django.conf import settings
-from django.contrib.gis.geos import GEOSGeometry, Point
+from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from city.models import AreaKind
-from city.querysets import BOUNDARY_TOLERANCE_METRES
 from city.queue import enqueue_after_commit
+from city.selectors import area_placement
 from city.services.outbox import notification_drop_unsent
 from config.bodies import unstorable_text_errors
 from geo_feedback import jobs
@@ -122,42 +120,6 @@ def feedback_number_next(*, year: int) -> str:
     return f"{settings.FEEDBACK_NUMBER_PREFIX}-{year}-{last:06d}"
 
 
-class _Placement(NamedTuple):
-    area_id: int | None  # the innermost residential area
-    inside_city: bool
-    point: GEOSGeometry  # in the storage SRID, as PostGIS transformed it for the placement
-
-
-# The rule of city.selectors.area_placement (the city is its areas of kind "city", or any area
-# when there is none; the innermost residential area, boundary included), with the point
-# transformed by PostGIS and placed in one statement.
-_PLACEMENT_SQL = """
-WITH point AS (
-    SELECT ST_Transform(ST_GeomFromEWKB(%(point)s), %(srid)s) AS g
-), hit AS (
-    SELECT a.id, a.code, a.kind, ST_Area(a.boundary) AS surface
-    FROM city_area a, point
-    WHERE ST_DWithin(a.boundary, point.g, %(tolerance)s)
-)
-SELECT
-    (SELECT id FROM hit WHERE kind <> ALL(%(not_residential)s) ORDER BY surface, code LIMIT 1),
-    EXISTS (SELECT FROM hit WHERE kind = %(city)s)
-        OR (EXISTS (SELECT FROM hit) AND NOT EXISTS (SELECT FROM city_area WHERE kind = %(city)s)),
-    ST_AsEWKB(point.g)
-FROM point
-"""
-
-
-def _placement(location: Point) -> _Placement:
-    with connection.cursor() as cursor:
-        cursor.execute(_PLACEMENT_SQL, {
-            "point": bytes(location.ewkb), "srid": settings.STORAGE_SRID, "tolerance": BOUNDARY_TOLERANCE_METRES,
-            "not_residential": [AreaKind.CITY.value, AreaKind.BUDGET_AREA.value], "city": AreaKind.CITY.value,
-        })
-        area_id, inside_city, ewkb = cursor.fetchone()
-    return _Placement(area_id=area_id, inside_city=inside_city, point=GEOSGeometry(memoryview(ewkb)))
-
-
 def description_errors(description: str) -> list[str]:
     """What is wrong with a report's (stripped) description, if anything; shared with the Open311 parser."""
     if len(description) < DESCRIPTION_MIN:
@@ -218,7 +180,7 @@ def feedback_create(
     errors = _validate(category=category, kind=kind, description=description, location=location, photos=photos)
     placement = None
     if location is not None:
-        placement = _placement(location)
+        placement = area_placement(location)
         if not placement.inside_city:
             errors.setdefault("location", []).append(
                 _("The place is outside the city. Feedback on other municipalities goes to them.")

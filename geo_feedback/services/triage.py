@@ -15,7 +15,6 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from city.models import Department
-from city.querysets import to_storage
 from city.selectors import area_placement
 from geo_feedback.models import Category, EventAction, Feedback, FeedbackFollower, FeedbackMessage, FeedbackPhoto
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
@@ -84,11 +83,10 @@ def feedback_move(*, feedback: Feedback, location: Point, actor, internal_note: 
     if not placement.inside_city:
         raise FeedbackInvalid({"location": [_("The place is outside the city.")]})
     locked = feedback_lock(feedback, seen_version=seen_version)
-    new_location = to_storage(location)
-    details = {"from_area": locked.area.code if locked.area else None,
-               "to_area": placement.area.code if placement.area else None}
-    locked.location = new_location
-    locked.area = placement.area
+    area = placement.area
+    details = {"from_area": locked.area.code if locked.area else None, "to_area": area.code if area else None}
+    locked.location = placement.point
+    locked.area = area
     feedback_record(locked, actor=actor, action=EventAction.MOVED, fields=["location", "area"],
                     internal_note=internal_note, details=details)
     return locked
