@@ -151,8 +151,10 @@ DATABASES = {"default": env.db_url("DATABASE_URL", engine="django.contrib.gis.db
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # The platform's queries are short: JIT compilation only adds 15-20 ms to each once a plan's cost
-# estimate crosses jit_above_cost (seen on the Open311 list after a bulk load).
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# estimate crosses jit_above_cost (seen on the Open311 list after a bulk load), and parallel workers
+# cost more to start than they save: the map's newest 500 in a box took 18 ms with two workers and
+# 1 ms without, and under load the workers' start-up queued behind every other request.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c max_parallel_workers_per_gather=0"
 # The test database is UTF-8 even in a cluster made without a locale (SQL_ASCII); template0 allows that.
 DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
 

@@ -74,10 +74,12 @@ def test_requests_build_no_transformation_once_the_process_has_one(client, city,
 
 
 @pytest.mark.django_db
-def test_the_applications_connections_do_not_jit_compile():
+def test_the_applications_connections_neither_jit_compile_nor_start_parallel_workers():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
 
 
 def test_the_public_list_page_transforms_its_points_in_postgis(client, city, monkeypatch):

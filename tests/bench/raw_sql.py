@@ -163,26 +163,32 @@ FROM ({rows}) r
 """.format(rows=_OPEN311_ROWS, requested=_W3C.format("r.created_at"), updated=_W3C.format("r.updated_at"),
            expected=_W3C.format("(r.created_at + r.target_days * interval '1 day')"))
 
-# The same list as GeoReport v2 XML, built by PostgreSQL's XML functions.
+# The same list as GeoReport v2 XML, written as text: PostgreSQL's xmlelement() is several times
+# slower than concatenating escaped strings (an empty value is an empty element, as in GeoReport).
+def _xml(element: str, value: str) -> str:
+    escaped = f"replace(replace(replace(({value})::text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+    return f"COALESCE('<{element}>' || {escaped} || '</{element}>', '<{element} />')"
+
+
+_XML_FIELDS = [
+    ("service_request_id", "r.number"),
+    ("status", "CASE WHEN r.status = ANY(%(open)s) THEN 'open' ELSE 'closed' END"),
+    ("status_notes", "r.note"), ("service_name", "r.service_name"), ("service_code", "r.service_code"),
+    ("description", "r.description"), ("agency_responsible", "r.agency"),
+    ("service_notice", "%(notices)s::json ->> r.service_code"),
+    ("requested_datetime", _W3C.format("r.created_at")), ("updated_datetime", _W3C.format("r.updated_at")),
+    ("expected_datetime", _W3C.format("(r.created_at + r.target_days * interval '1 day')")),
+    ("address", "NULLIF(r.address_text, '')"), ("address_id", "NULL"),
+    ("zipcode", "CASE WHEN r.area_kind = 'postal_area' THEN r.area_code END"),
+    ("lat", "round(ST_Y(r.p)::numeric, 6)"), ("long", "round(ST_X(r.p)::numeric, 6)"),
+    ("media_url", "%(media)s || r.photo"),
+]
 OPEN311_XML = """
-SELECT '<?xml version="1.0" encoding="UTF-8"?>' || chr(10) || xmlelement(name service_requests, xmlagg(
-    xmlelement(name request,
-        xmlelement(name service_request_id, r.number),
-        xmlelement(name status, CASE WHEN r.status = ANY(%(open)s) THEN 'open' ELSE 'closed' END),
-        xmlelement(name status_notes, r.note), xmlelement(name service_name, r.service_name),
-        xmlelement(name service_code, r.service_code), xmlelement(name description, r.description),
-        xmlelement(name agency_responsible, r.agency),
-        xmlelement(name service_notice, %(notices)s::json ->> r.service_code),
-        xmlelement(name requested_datetime, {requested}), xmlelement(name updated_datetime, {updated}),
-        xmlelement(name expected_datetime, {expected}),
-        xmlelement(name address, NULLIF(r.address_text, '')), xmlelement(name address_id),
-        xmlelement(name zipcode, CASE WHEN r.area_kind = 'postal_area' THEN r.area_code END),
-        xmlelement(name lat, round(ST_Y(r.p)::numeric, 6)), xmlelement(name long, round(ST_X(r.p)::numeric, 6)),
-        xmlelement(name media_url, %(media)s || r.photo))
-    ORDER BY r.created_at DESC, r.id DESC))::text
+SELECT '<?xml version="1.0" encoding="UTF-8"?>' || chr(10) || '<service_requests>'
+       || COALESCE(string_agg('<request>' || {fields} || '</request>', '' ORDER BY r.created_at DESC, r.id DESC), '')
+       || '</service_requests>'
 FROM ({rows}) r
-""".format(rows=_OPEN311_ROWS, requested=_W3C.format("r.created_at"), updated=_W3C.format("r.updated_at"),
-           expected=_W3C.format("(r.created_at + r.target_days * interval '1 day')"))
+""".format(rows=_OPEN311_ROWS, fields=" || ".join(_xml(element, value) for element, value in _XML_FIELDS))
 
 # The public list page /palaute/: the filter form's categories and areas, the count (which stops at
 # 10 000, as the page's does), one page of 50.
