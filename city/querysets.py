@@ -51,13 +51,22 @@ def to_api(geometry: GEOSGeometry) -> GEOSGeometry:
     return transformed(geometry, settings.API_SRID)
 
 
+# Areas of use from the EPSG registry, so that a request need not load pyproj (some 15 MB in every
+# web worker) to read them; tests/test_transforms.py checks them against PROJ's database.
+KNOWN_AREAS_OF_USE = {
+    3067: (19.08, 58.84, 31.59, 70.09),  # ETRS-TM35FIN: Finland, onshore and offshore
+}
+
+
 @functools.cache
 def storage_area_of_use() -> tuple[float, float, float, float]:
-    """Where the storage CRS is valid, as (west, south, east, north) WGS84 degrees (PROJ's database).
+    """Where the storage CRS is valid, as (west, south, east, north) WGS84 degrees.
 
     ETRS-TM35FIN covers Finland; a box reaching far outside it degenerates when transformed.
     """
-    from pyproj import CRS  # here, not at the top: only a bounding box or a boundary needs PROJ's database
+    if settings.STORAGE_SRID in KNOWN_AREAS_OF_USE:
+        return KNOWN_AREAS_OF_USE[settings.STORAGE_SRID]
+    from pyproj import CRS  # here, not at the top: only an unusual storage CRS needs PROJ's database
 
     return CRS.from_epsg(settings.STORAGE_SRID).area_of_use.bounds
 

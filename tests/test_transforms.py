@@ -98,3 +98,12 @@ def test_the_public_list_page_transforms_its_points_in_postgis(client, city, mon
     html = client.get("/palaute/").content.decode()
     assert html.count("data-lon=") == 50
     assert transformed == []
+
+
+def test_the_known_areas_of_use_are_the_epsg_registrys():
+    from pyproj import CRS
+
+    from city.querysets import KNOWN_AREAS_OF_USE
+
+    for srid, bounds in KNOWN_AREAS_OF_USE.items():
+        assert bounds == CRS.from_epsg(srid).area_of_use.bounds
