@@ -56,6 +56,15 @@ def category_choices(*, language: str) -> list[tuple[str, list[tuple[str, str]]]
     return [(str(CategoryGroup(group).label), options) for group, options in groups.items()]
 
 
+def category_choices_from_legend(legend: list[dict]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``category_choices`` from a page's legend (the same categories in the same order), without
+    asking the database again."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for item in legend:
+        groups.setdefault(item["group"], []).append((item["code"], item["name"]))
+    return [(str(CategoryGroup(group).label), options) for group, options in groups.items()]
+
+
 def category_legend(*, language: str) -> list[dict]:
     """Every active category with a short number for map markers and the legend."""
     categories = Category.objects.filter(is_active=True).order_by("group", "sort_order", "name_fi")

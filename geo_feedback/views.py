@@ -19,6 +19,7 @@ from geo_feedback.models import Category, Channel, Feedback, FeedbackFollower
 from geo_feedback.page_selectors import (
     area_choices,
     category_choices,
+    category_choices_from_legend,
     category_legend,
     feedback_follow_view,
     feedback_public_page,
@@ -258,7 +259,7 @@ def feedback_map(request):
     """Public reports on a map and in a paginated list, both driven by the same GET filters."""
     language = _language()
     legend = category_legend(language=language)
-    form = FilterForm(request.GET or None, category_choices=category_choices(language=language),
+    form = FilterForm(request.GET or None, category_choices=category_choices_from_legend(legend),
                       area_choices=area_choices(language=language))
     if form.is_bound:
         form.is_valid()  # fields with errors are told of and left out of the filters
