@@ -95,6 +95,17 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         raise InvalidCursor(str(error)) from error
 
 
+def _localized_name(alias: str) -> str:
+    """SQL for the name of row ``alias`` in the request's language, the Finnish one where it has none."""
+    return (f"COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN {alias}.name_sv WHEN 'en' THEN {alias}.name_en "
+            f"ELSE {alias}.name_fi END, ''), {alias}.name_fi)")
+
+
+# Areas have Finnish and Swedish names (the official languages of their signs).
+_AREA_NAME = "CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END"
+_NAMES = {"category_name": _localized_name("c"), "department_name": _localized_name("d"), "area_name": _AREA_NAME}
+
+
 # One ticket as a public GeoJSON Feature. Labels come in as a JSON object so that the
 # database speaks the request's language without a translation table of its own.
 _FEATURE = """
@@ -105,14 +116,13 @@ json_build_object(
     'properties', json_build_object(
         'number', f.number,
         'category', c.service_code,
-        'category_name', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN c.name_sv WHEN 'en' THEN c.name_en
-                                                ELSE c.name_fi END, ''), c.name_fi),
+        'category_name', {category_name},
         'kind', f.kind,
         'kind_label', %(kind_labels)s::json ->> f.kind,
         'status', f.status,
         'status_label', %(status_labels)s::json ->> f.status,
         'area', a.code,
-        'area_name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
+        'area_name', {area_name},
         'created_at', f.created_at,
         'supporter_count', f.supporter_count,
         'url', %(url_prefix)s || f.number || '/'
@@ -144,7 +154,7 @@ def _features_json(ids: list[int], *, language: str, order: str, extra: str = ""
             "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
             **(extra_params or {}),
         }
-    sql = _PAGE_SQL.format(feature=_FEATURE.format(extra=extra), order=order)
+    sql = _PAGE_SQL.format(feature=_FEATURE.format(extra=extra, **_NAMES), order=order)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
@@ -198,7 +208,7 @@ def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "",
             "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
         }
     with connection.cursor() as db:
-        db.execute(_MAP_PAGE_SQL.format(ids=ids_sql, feature=_FEATURE.format(extra="")), params)
+        db.execute(_MAP_PAGE_SQL.format(ids=ids_sql, feature=_FEATURE.format(extra="", **_NAMES)), params)
         features, more, last_created, last_id = db.fetchone()
     return FeaturePage(features_json=features, next_cursor=encode_cursor(last_created, last_id) if more else None)
 
@@ -265,8 +275,7 @@ SELECT json_build_object(
     'properties', json_build_object(
         'number', f.number,
         'category', c.service_code,
-        'category_name', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN c.name_sv WHEN 'en' THEN c.name_en
-                                                ELSE c.name_fi END, ''), c.name_fi),
+        'category_name', {category_name},
         'kind', f.kind,
         'kind_label', %(kind_labels)s::json ->> f.kind,
         'status', f.status,
@@ -274,9 +283,8 @@ SELECT json_build_object(
         'description', f.description,
         'address', f.address_text,
         'area', a.code,
-        'area_name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
-        'department', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN d.name_sv WHEN 'en' THEN d.name_en
-                                             ELSE d.name_fi END, ''), d.name_fi),
+        'area_name', {area_name},
+        'department', {department_name},
         'channel', f.channel,
         'created_at', {created_at},
         'updated_at', {updated_at},
@@ -314,6 +322,7 @@ WHERE {where}
     thumbnail_url=_media_url("p.thumbnail"),
     extra="{extra}",
     where="{where}",
+    **_NAMES,
 )
 # On one line: psycopg caches its parsing of a statement only up to 4 KB (its literals hold no spaces).
 _PUBLIC_DETAIL_SQL = " ".join(
