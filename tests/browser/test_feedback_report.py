@@ -245,3 +245,23 @@ def test_a_category_name_with_markup_is_shown_as_text_in_the_nearby_tooltip(page
     marker.dispatch_event("mouseover")  # the resident's own pin lies on top of it
     expect(page.locator(".leaflet-tooltip")).to_contain_text('Katu <img src=x id="injected">')
     expect(page.locator("#injected")).to_have_count(0)
+
+
+@pytest.mark.parametrize("prefix", ["", "/sv", "/en"])
+def test_the_public_pages_reflow_at_320_pixels(browser, live_server, city, prefix):
+    """WCAG 1.4.10: at 320 CSS pixels nothing scrolls sideways. The list of reports scrolls within
+    its own panel; the page around it does not (a visually hidden header cell once widened it)."""
+    feedback = feedback_create(
+        category=Category.objects.get(service_code="174"), kind="praise",
+        description="Kiitos uusista penkeistä puistossa!", location=Point(22.9123, 62.8267, srid=4326),
+    ).feedback
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        for path in ("/", "/palaute/", "/palaute/uusi/", f"/palaute/{feedback.number}/"):
+            page.goto(live_server.url + prefix + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+    finally:
+        context.close()
