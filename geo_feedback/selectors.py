@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from city.querysets import to_storage
-from city.sql import queryset_sql
+from city.sql import local_time_sql, queryset_sql, stored_file_url_sql
 from geo_feedback.models import Category, Feedback, FeedbackKind
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
@@ -144,16 +144,19 @@ def _labels(choices) -> str:
     return json.dumps({value: str(label) for value, label in choices.choices})
 
 
-def _features_json(ids: list[int], *, language: str, order: str, extra: str = "", extra_params=None) -> str:
+def _language_params(language: str) -> dict:
+    """What the tickets' SQL reads besides their rows: the language, its labels and its pages' address."""
     with translation.override(language):
-        params = {
-            "ids": ids,
+        return {
             "language": language,
             "kind_labels": _labels(FeedbackKind),
             "status_labels": _labels(FeedbackStatus),
             "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
-            **(extra_params or {}),
         }
+
+
+def _features_json(ids: list[int], *, language: str, order: str, extra: str = "", extra_params=None) -> str:
+    params = {"ids": ids, **_language_params(language), **(extra_params or {})}
     sql = _PAGE_SQL.format(feature=_FEATURE.format(extra=extra, **_NAMES), order=order)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -198,15 +201,7 @@ def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "",
             queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
     except EmptyResultSet:  # a filter that nothing can match (an unknown area, say)
         return FeaturePage(features_json="[]", next_cursor=None)
-    with translation.override(language):
-        params = {
-            **ids_params,
-            "limit": limit,
-            "language": language,
-            "kind_labels": _labels(FeedbackKind),
-            "status_labels": _labels(FeedbackStatus),
-            "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
-        }
+    params = {**ids_params, "limit": limit, **_language_params(language)}
     with connection.cursor() as db:
         db.execute(_MAP_PAGE_SQL.format(ids=ids_sql, feature=_FEATURE.format(extra="", **_NAMES)), params)
         features, more, last_created, last_id = db.fetchone()
@@ -243,26 +238,6 @@ def feedback_public_detail(number: str) -> Feedback | None:
         .filter(number=number)
         .first()
     )
-
-
-def _iso_datetime(column: str) -> str:
-    """SQL writing the timestamptz ``column`` as the API always has (Python's ``isoformat()`` in the
-    time zone %(tz)s): microseconds only when there are any, ``Z`` for a zero offset."""
-    local, utc = f"({column} AT TIME ZONE %(tz)s)", f"({column} AT TIME ZONE 'UTC')"
-    return (f"replace(replace(to_char({local}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || CASE WHEN {local} < {utc} "
-            f"THEN '-' || to_char({utc} - {local}, 'HH24:MI') ELSE '+' || to_char({local} - {utc}, 'HH24:MI') END, "
-            "'.000000', ''), '+00:00', 'Z')")
-
-
-def _media_url(column: str) -> str:
-    """SQL for the absolute URL of the stored file ``column``: %(media)s and the name percent-encoded
-    as Django's ``filepath_to_uri`` does it (names the photo service gives need no encoding)."""
-    safe = "[A-Za-z0-9_.~/!*()''-]"
-    return (f"%(media)s || ltrim(CASE WHEN {column} ~ '^{safe}*$' THEN {column} ELSE ("
-            f"SELECT string_agg(CASE WHEN ch ~ '^{safe}$' THEN ch ELSE upper(regexp_replace("
-            f"encode(convert_to(ch, 'UTF8'), 'hex'), '(..)', '%%\\1', 'g')) END, '' ORDER BY n) "
-            f"FROM regexp_split_to_table(replace({column}, '\\', '/'), '') WITH ORDINALITY AS name(ch, n)"
-            f") END, '/')")
 
 
 # One ticket with everything public about it (photos, history), as a GeoJSON Feature in the
@@ -315,11 +290,11 @@ JOIN city_department d ON d.id = f.department_id
 LEFT JOIN city_area a ON a.id = f.area_id
 WHERE {where}
 """.format(
-    created_at=_iso_datetime("f.created_at"),
-    updated_at=_iso_datetime("f.updated_at"),
-    event_at=_iso_datetime("e.created_at"),
-    photo_url=_media_url("p.image"),
-    thumbnail_url=_media_url("p.thumbnail"),
+    created_at=local_time_sql("f.created_at", "%(tz)s", isoformat=True),
+    updated_at=local_time_sql("f.updated_at", "%(tz)s", isoformat=True),
+    event_at=local_time_sql("e.created_at", "%(tz)s", isoformat=True),
+    photo_url=stored_file_url_sql("p.image", "%(media)s"),
+    thumbnail_url=stored_file_url_sql("p.thumbnail", "%(media)s"),
     extra="{extra}",
     where="{where}",
     **_NAMES,
@@ -331,10 +306,8 @@ _CREATED_DETAIL_SQL = " ".join(_DETAIL_SQL.format(extra=", 'follow_url', %(follo
 
 
 def _detail_json(sql: str, *, language: str, media_url: str, **params) -> str | None:
-    with translation.override(language):
-        labels = {"kind_labels": _labels(FeedbackKind), "status_labels": _labels(FeedbackStatus)}
     with connection.cursor() as cursor:
-        cursor.execute(sql, {**params, **labels, "language": language, "media": media_url,
+        cursor.execute(sql, {**params, **_language_params(language), "media": media_url,
                              "tz": timezone.get_current_timezone_name()})
         row = cursor.fetchone()
     return row[0] if row else None

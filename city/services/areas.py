@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import MultiPolygon
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Sum
 
 from city.geometry import area_boundary_from
 from city.importers import AreaRow
 from city.models import Area, AreaImport, AreaKind, PopulationSource
+from city.sql import tables_analyze
 
 
 class AreaImportFailed(Exception):
@@ -123,13 +124,8 @@ def area_import(
     elif to_create or to_update:
         # The planner's estimates for the spatial lookups by area come from the table's statistics:
         # renew them once the areas are committed rather than whenever autovacuum gets to it.
-        transaction.on_commit(_areas_analyze, robust=True)
+        transaction.on_commit(lambda: tables_analyze(Area), robust=True)
     return report
-
-
-def _areas_analyze() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Area._meta.db_table}")
 
 
 @transaction.atomic

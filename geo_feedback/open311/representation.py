@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from city.models import AreaKind
+from city.sql import local_time_sql, stored_file_url_sql
 from geo_feedback.models import Category, CategoryGroup
 from geo_feedback.open311.mapping import STATUS_MAP
-from geo_feedback.open311.renderers import ListSql, Number, Shape, Text, TextList, sql_literal
+from geo_feedback.open311.renderers import ListSql, Number, Shape, Text, TextList
 
 TITLE_LENGTH = 80
 
@@ -55,10 +56,6 @@ _LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
 _WHITE_SPACE_SQL = "E'" + "".join(f"\\u{ord(c):04x}" for c in _WHITE_SPACE) + "'"  # for btrim() and rtrim()
 _FIRST_LINE_SQL = "'^[^" + "".join(f"\\u{ord(c):04x}" for c in _LINE_BREAKS) + "]*'"  # a regular expression
 
-# What default_storage.url() keeps of a file's name as it is (django.utils.encoding.filepath_to_uri
-# quotes every other character, as its UTF-8 bytes).
-_URL_SAFE = "A-Za-z0-9_.~/!*()'-"
-
 # Stand-ins for the values of service_notice(): Python writes the sentence, SQL puts the values in.
 _DAYS_MARK = 1_987_654_321
 _DEPARTMENT_MARK = "\x01"
@@ -74,13 +71,8 @@ def _title_sql(description: str) -> str:
 
 
 def _w3c_sql(moment: str) -> str:
-    """ISO 8601 in the current time zone with its offset, e.g. 2026-11-28T19:52:09+02:00.
-
-    (Python would add seconds to an offset that has them: only local mean times before 1921 do.)
-    """
-    local, utc = f"(({moment}) AT TIME ZONE p.time_zone)", f"(({moment}) AT TIME ZONE 'UTC')"
-    return (f"to_char({local}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN {local} < {utc} "
-            f"THEN '-' || to_char({utc} - {local}, 'HH24:MI') ELSE '+' || to_char({local} - {utc}, 'HH24:MI') END")
+    """ISO 8601 in the current time zone with its offset, e.g. 2026-11-28T19:52:09+02:00."""
+    return local_time_sql(moment, "p.time_zone")
 
 
 def _float_sql(number: str) -> str:
@@ -89,16 +81,8 @@ def _float_sql(number: str) -> str:
 
 
 def _media_url_sql(name: str) -> str:
-    """The absolute address of a stored file, as request.build_absolute_uri(default_storage.url(name)).
-
-    Most names need no quoting; the others are quoted a character at a time (``%%`` is one ``%`` in a
-    statement with parameters).
-    """
-    quoted = (f"(SELECT string_agg(CASE WHEN c ~ {sql_literal(f'[{_URL_SAFE}]')} THEN c ELSE upper(regexp_replace("
-              "encode(convert_to(c, 'UTF8'), 'hex'), '(..)', '%%\\1', 'g')) END, '' ORDER BY n) "
-              f"FROM regexp_split_to_table(ltrim(replace({name}, '\\', '/'), '/'), '') WITH ORDINALITY AS chars(c, n))")
-    return (f"p.media_url || CASE WHEN {name} ~ {sql_literal(f'^[{_URL_SAFE}]*$')} THEN ltrim({name}, '/') "
-            f"ELSE {quoted} END")
+    """The absolute address of a stored file, as request.build_absolute_uri(default_storage.url(name))."""
+    return stored_file_url_sql(name, "p.media_url")
 
 
 def _named_sql(prefix: str, language: str) -> str:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from django.contrib.gis.geos import Point
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 
 from city.models import Place
 from city.querysets import to_storage
+from city.sql import tables_analyze
 
 REQUIRED = ("kind", "name", "street_address", "postcode", "lon", "lat")
 IDENTITY = ("kind", "name", "street_address", "postcode")  # the fields of Place's unique constraint
@@ -55,11 +56,6 @@ def _parse(row: dict, line: int) -> tuple[dict | None, RowError | None]:
         "accuracy_m": int(accuracy) if accuracy.isdigit() else None,
         "source": source[:200],
     }, None
-
-
-def _places_analyze() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Place._meta.db_table}")
 
 
 class Command(BaseCommand):
@@ -100,7 +96,7 @@ class Command(BaseCommand):
             if errors and strict:
                 transaction.set_rollback(True)
             elif created or updated:  # the place search's estimates come from fresh statistics
-                transaction.on_commit(_places_analyze, robust=True)
+                transaction.on_commit(lambda: tables_analyze(Place), robust=True)
         for error in errors:
             self.stderr.write(f"row {error.row}: {error.reason}")
         if errors and strict:

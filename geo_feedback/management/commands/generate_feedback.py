@@ -18,6 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from city.models import AreaKind
+from city.sql import tables_analyze
+from geo_feedback.models import Feedback, FeedbackEvent, FeedbackPhoto
 
 PREFIX = "BENCH-"
 PHOTO_SHARE = 0.05  # reports with one public photo
@@ -167,7 +169,7 @@ SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events), (SELECT co
 """
 
 # Every table the generator fills: analysed at the end.
-_FILLED = ["geo_feedback_feedback", "geo_feedback_feedbackevent", "geo_feedback_feedbackphoto"]
+_FILLED = (Feedback, FeedbackEvent, FeedbackPhoto)
 
 
 def bench_reports_delete() -> int:
@@ -211,9 +213,8 @@ def bench_reports_generate(count: int, *, batch: int = 100_000, seed: int = 1, p
                 elapsed = time.monotonic() - started
                 progress(f"{made:>10,} / {count:,} reports  {elapsed:6.1f} s  ({made / elapsed:,.0f} rows/s)"
                          f"  {events:,} events, {photos:,} photos")
-        # The planner's estimates of the lists the benchmarks time come from these statistics.
-        for table in _FILLED:
-            cursor.execute(f"ANALYZE {table}")
+    # The planner's estimates of the lists the benchmarks time come from these statistics.
+    tables_analyze(*_FILLED)
     return offset + made
 
 
