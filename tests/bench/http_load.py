@@ -183,16 +183,15 @@ def _one(connection, sql: str, params: dict):
 
 
 def endpoints(context: dict) -> list[Endpoint]:
-    labels = {"kinds": context["kind_labels"], "statuses": context["status_labels"], "hidden": raw_sql.HIDDEN}
+    labels = context["parameters"]
     west, south, east, north = CENTRE
     numbers = context["numbers"]
-    open311_params = {"hidden": raw_sql.HIDDEN, "open": context["open_statuses"], "notices": context["notices"],
-                      "media": f"http://127.0.0.1:{PORT}/media/"}
+    open311_params = {**context["parameters"], "media": f"http://127.0.0.1:{PORT}/media/"}
 
     def raw_create(connection, index, call):
         with connection.transaction(), connection.cursor() as cursor:
             cursor.execute(raw_sql.CREATE, {
-                "year": 2026, "lon": POINT[0], "lat": POINT[1], "category": context["category"], "kind": "fault",
+                "year": time.localtime().tm_year, "lon": POINT[0], "lat": POINT[1], "category": context["category"], "kind": "fault",
                 "description": f"{MARK} raw {index}-{call} Katulamppu ei pala.", "email": "bench@example.invalid",
                 "content_type": context["feedback_type"], "body": "Kiitos palautteestasi. Numero: "})
             cursor.fetchone()
@@ -292,17 +291,14 @@ def prepare(size: int, database_url: str) -> dict:
                        "STATIC_ROOT": STATIC_ROOT})
     django.setup()
     from django.contrib.contenttypes.models import ContentType
-    from django.utils import translation
 
     from geo_feedback.management.commands.generate_feedback import (
         PREFIX,
         bench_reports_delete,
         bench_reports_generate,
     )
-    from geo_feedback.models import Category, Feedback, FeedbackKind, Open311ApiKey
-    from geo_feedback.open311.representation import service_notice
+    from geo_feedback.models import Category, Feedback, Open311ApiKey
     from geo_feedback.open311.services import open311_key_create
-    from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
 
     _database_create(database_url)
     call_command("migrate", verbosity=0)
@@ -319,19 +315,13 @@ def prepare(size: int, database_url: str) -> dict:
     Open311ApiKey.objects.filter(name="http_load").delete()
     key, api_key = open311_key_create(name="http_load")
     Open311ApiKey.objects.filter(pk=key.pk).update(rate_per_hour=10_000_000)
-    with translation.override("fi"):
-        kind_labels = json.dumps({value: str(label) for value, label in FeedbackKind.choices})
-        status_labels = json.dumps({value: str(label) for value, label in FeedbackStatus.choices})
-        notices = json.dumps({c.service_code: service_notice(target_days=c.target_days, department=c.department.name_fi,
-                                                             external=c.department.is_external)
-                              for c in Category.objects.select_related("department")})
+    parameters = raw_sql.finnish_parameters()
     category = Category.objects.filter(is_active=True, department__is_external=False).order_by("id").first()
     numbers = list(Feedback.objects.public().filter(number__startswith=PREFIX).order_by("?")
                    .values_list("number", flat=True)[:2000])
     connection.close()
-    return {"kind_labels": kind_labels, "status_labels": status_labels, "notices": notices,
-            "category": category.service_code, "numbers": numbers, "api_key": api_key,
-            "open_statuses": list(OPEN_STATUSES), "feedback_type": ContentType.objects.get_for_model(Feedback).pk}
+    return {"parameters": parameters, "category": category.service_code, "numbers": numbers, "api_key": api_key,
+            "feedback_type": ContentType.objects.get_for_model(Feedback).pk}
 
 
 def gunicorn_start(workers: int, database_url: str, extra: list[str]) -> subprocess.Popen:

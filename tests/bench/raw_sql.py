@@ -206,3 +206,28 @@ PUBLIC_PAGE = [
        LEFT JOIN city_area a ON a.id = f.area_id
        ORDER BY f.created_at DESC, f.id DESC""",
 ]
+
+
+def finnish_parameters() -> dict:
+    """What the statements above take besides their own values, in Finnish: the kind and status
+    labels, the open statuses and each service's notice (a program serving these lists holds them)."""
+    import json
+
+    from django.utils import translation
+
+    from geo_feedback.models import Category, FeedbackKind
+    from geo_feedback.open311.representation import service_notice
+    from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
+
+    with translation.override("fi"):
+        return {
+            "hidden": HIDDEN,
+            "open": sorted(OPEN_STATUSES),
+            "kinds": json.dumps({value: str(label) for value, label in FeedbackKind.choices}),
+            "statuses": json.dumps({value: str(label) for value, label in FeedbackStatus.choices}),
+            "notices": json.dumps({
+                category.service_code: service_notice(target_days=category.target_days,
+                                                      department=category.department.name_fi,
+                                                      external=category.department.is_external)
+                for category in Category.objects.select_related("department")}),
+        }

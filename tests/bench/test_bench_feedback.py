@@ -10,13 +10,10 @@ import time
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
 from city.demo import demo_city_load
 from geo_feedback.management.commands.generate_feedback import bench_reports_generate
-from geo_feedback.models import FeedbackKind
 from geo_feedback.seed import categories_seed
-from geo_feedback.statuses import FeedbackStatus
 from tests.bench import raw_sql
 from tests.bench.timing import interleaved_medians
 
@@ -27,10 +24,6 @@ BBOXES = {
 }
 
 
-def _labels(choices) -> str:
-    return json.dumps({value: str(label) for value, label in choices.choices})
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", [100_000, 1_000_000])
 def test_feedback_bbox_page_against_raw_sql(client, size):
@@ -39,8 +32,7 @@ def test_feedback_bbox_page_against_raw_sql(client, size):
     started = time.monotonic()
     bench_reports_generate(size, progress=lambda line: print("  " + line))
     print(f"\n{size:,} reports generated in {time.monotonic() - started:.1f} s")
-    with translation.override("fi"):
-        labels = {"kinds": _labels(FeedbackKind), "statuses": _labels(FeedbackStatus), "hidden": raw_sql.HIDDEN}
+    labels = raw_sql.finnish_parameters()
 
     for name, (west, south, east, north) in BBOXES.items():
         box = {**labels, "west": west, "south": south, "east": east, "north": north}

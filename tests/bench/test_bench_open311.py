@@ -13,14 +13,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
 from city.demo import demo_city_load
 from geo_feedback.management.commands.generate_feedback import bench_reports_generate
-from geo_feedback.models import Category
-from geo_feedback.open311.representation import service_notice
 from geo_feedback.seed import categories_seed
-from geo_feedback.statuses import OPEN_STATUSES
 from tests.bench import raw_sql
 from tests.bench.timing import interleaved_medians
 
@@ -36,12 +32,7 @@ def test_open311_requests_against_raw_sql(client, name, sql):
     started = time.monotonic()
     bench_reports_generate(SIZE, progress=lambda line: print("  " + line))
     print(f"\n{SIZE:,} reports generated in {time.monotonic() - started:.1f} s")
-    with translation.override("fi"):
-        notices = json.dumps({c.service_code: service_notice(target_days=c.target_days, department=c.department.name_fi,
-                                                             external=c.department.is_external)
-                              for c in Category.objects.select_related("department")})
-    params = {"hidden": raw_sql.HIDDEN, "open": list(OPEN_STATUSES), "notices": notices, "limit": 1000,
-              "media": "http://testserver/media/"}
+    params = {**raw_sql.finnish_parameters(), "limit": 1000, "media": "http://testserver/media/"}
 
     def raw():
         with connection.cursor() as cursor:
