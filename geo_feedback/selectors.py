@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from types import MappingProxyType
 
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
@@ -144,15 +147,21 @@ def _labels(choices) -> str:
     return json.dumps({value: str(label) for value, label in choices.choices})
 
 
-def _language_params(language: str) -> dict:
-    """What the tickets' SQL reads besides their rows: the language, its labels and its pages' address."""
+@functools.lru_cache(maxsize=16)
+def _language_params(language: str) -> Mapping[str, str]:
+    """What the tickets' SQL reads besides their rows: the language, its labels and its pages' address.
+
+    The same for every request in a language while the process lives (the catalogues are read at
+    start), so it is made once a language: translating a dozen labels cost a read of one report 0.1 ms.
+    Callers spread it into their own parameters; it cannot be changed.
+    """
     with translation.override(language):
-        return {
+        return MappingProxyType({
             "language": language,
             "kind_labels": _labels(FeedbackKind),
             "status_labels": _labels(FeedbackStatus),
             "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
-        }
+        })
 
 
 def _features_json(ids: list[int], *, language: str, order: str, extra: str = "", extra_params=None) -> str:
