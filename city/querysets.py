@@ -9,10 +9,12 @@ import functools
 import threading
 
 from django.conf import settings
+from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.db.models.functions import Area as AreaOf
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
-from django.contrib.gis.geos import GEOSGeometry, LinearRing, Point, Polygon
+from django.contrib.gis.geos import GEOSGeometry, Point
 from django.db import models
+from django.db.models import Func, Value
 
 # A point this close to a boundary counts as lying on it: a WGS84 coordinate with six
 # decimals carries ~0.1 m, and a round trip through ST_Transform moves a vertex by nanometres.
@@ -71,25 +73,44 @@ def storage_area_of_use() -> tuple[float, float, float, float]:
     return CRS.from_epsg(settings.STORAGE_SRID).area_of_use.bounds
 
 
-# Points per edge of a box before it is transformed: a parallel of latitude is a curve in the
-# storage CRS, and a box of straight edges between its corners would miss points near its sides.
-_BOX_EDGE_POINTS = 16
+# Segments along the longer side of a box before it is transformed: a parallel of latitude is a
+# curve in the storage CRS, and a box of straight edges between its corners would miss points near
+# its sides. (A shorter side gets proportionally fewer: its bulge shrinks with the square of its length.)
+_BOX_EDGE_SEGMENTS = 16
 
 
-def bbox_to_storage(bbox: tuple[float, float, float, float]) -> Polygon | None:
-    """A (minlon, minlat, maxlon, maxlat) WGS84 box in the storage SRID, clipped to where that CRS is
-    valid (so a world-sized box still finds the city); None when the box lies wholly outside it."""
+def bbox_to_storage(bbox: tuple[float, float, float, float]) -> Func | None:
+    """A (minlon, minlat, maxlon, maxlat) WGS84 box as an SQL expression of it in the storage SRID,
+    clipped to where that CRS is valid (so a world-sized box still finds the city); None when the
+    box lies wholly outside it.
+
+    PostGIS densifies and transforms the box while planning the query (its functions are immutable
+    and the corners are constants): building the 65-point ring in Python with GEOS cost the map's
+    request 0.7 ms of CPU.
+    """
     west, south, east, north = storage_area_of_use()
     minlon, minlat, maxlon, maxlat = max(bbox[0], west), max(bbox[1], south), min(bbox[2], east), min(bbox[3], north)
     if minlon >= maxlon or minlat >= maxlat:
         return None
-    steps = [i / _BOX_EDGE_POINTS for i in range(_BOX_EDGE_POINTS)]
-    ring = ([(minlon + (maxlon - minlon) * t, minlat) for t in steps]
-            + [(maxlon, minlat + (maxlat - minlat) * t) for t in steps]
-            + [(maxlon - (maxlon - minlon) * t, maxlat) for t in steps]
-            + [(minlon, maxlat - (maxlat - minlat) * t) for t in steps])
-    box = Polygon(LinearRing([*ring, ring[0]]), srid=4326)
-    return to_storage(box)
+    envelope = Func(*(Value(float(v)) for v in (minlon, minlat, maxlon, maxlat)), Value(settings.API_SRID),
+                    function="ST_MakeEnvelope", output_field=GeometryField(srid=settings.API_SRID))
+    densified = Func(envelope, Value(max(maxlon - minlon, maxlat - minlat) / _BOX_EDGE_SEGMENTS),
+                     function="ST_Segmentize", output_field=GeometryField(srid=settings.API_SRID))
+    return Func(densified, Value(settings.STORAGE_SRID), function="ST_Transform",
+                output_field=GeometryField(srid=settings.STORAGE_SRID))
+
+
+def point_in_storage(point: Point) -> Func:
+    """``point`` (any SRID) as an SQL expression of it in the storage SRID: PostGIS transforms it
+    while planning the query, where a GDAL transformation in Python cost a request 0.1-0.2 ms."""
+    if point.srid is None:
+        raise ValueError("point has no SRID")
+    made = Func(Func(Value(float(point.x)), Value(float(point.y)), function="ST_MakePoint"), Value(point.srid),
+                function="ST_SetSRID", output_field=GeometryField(srid=point.srid))
+    if point.srid == settings.STORAGE_SRID:
+        return made
+    return Func(made, Value(settings.STORAGE_SRID), function="ST_Transform",
+                output_field=GeometryField(srid=settings.STORAGE_SRID))
 
 
 class AreaQuerySet(models.QuerySet):
@@ -97,7 +118,7 @@ class AreaQuerySet(models.QuerySet):
 
     def containing(self, point: Point) -> "AreaQuerySet":
         """Areas that contain ``point`` (any SRID), its boundary included, innermost first."""
-        local = to_storage(point)
+        local = point_in_storage(point)
         return (
             self.filter(boundary__dwithin=(local, BOUNDARY_TOLERANCE_METRES))
             .annotate(surface=AreaOf("boundary"))
