@@ -11,7 +11,8 @@ single statement we could write for the same output (``raw_sql.py``, independent
 application's SQL), run by C concurrent psycopg connections. The two sides run in interleaved rounds
 (raw, endpoint, endpoint, raw, …) so that a disturbance of the machine hits both; the table shows
 medians and 95th percentiles over every request of every round, requests per second, the ratio of
-the medians and the issue's target, and then each worker's resident memory. With two sizes it also
+the medians and the issue's target; then the CPU each request cost each process on either side (the
+gunicorn workers, PostgreSQL and Redis, the load generator), and each worker's resident memory. With two sizes it also
 prints the cost at the larger size against the smaller one.
 """
 
@@ -170,6 +171,50 @@ class Clients:
 
     def raw_side(self, endpoint: Endpoint):
         return self._run(lambda index, call: endpoint.raw(self.db[index], index, call), endpoint.per_client)
+
+
+def _cpu_ns(pid: int) -> int:
+    """CPU time of process ``pid`` so far, all its threads, in nanoseconds (0 once it has gone)."""
+    total = 0
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            total += int((task / "schedstat").read_text().split()[0])
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        pass
+    return total
+
+
+def _pids_named(*names: str) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() in names:
+                    pids.append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return pids
+
+
+class CpuMeter:
+    """Where a side's CPU goes: the gunicorn workers, PostgreSQL and Redis (every process of theirs
+    on this machine), and this load generator. Read from /proc's per-thread schedstat (nanoseconds)."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.server = server
+
+    def sample(self) -> dict[str, dict[int, int]]:
+        workers = [int(p) for p in Path(f"/proc/{self.server.pid}/task/{self.server.pid}/children").read_text().split()]
+        return {"worker": {p: _cpu_ns(p) for p in workers},
+                "database": {p: _cpu_ns(p) for p in _pids_named("postgres", "redis-server")},
+                # this process's threads end with each run: the clock of the process counts them too
+                "client": {os.getpid(): time.process_time_ns()}}
+
+    @staticmethod
+    def spent(before: dict, after: dict) -> dict[str, float]:
+        """Seconds of CPU per group between two samples (a process new since ``before`` counts whole)."""
+        return {group: sum(ns - before[group].get(pid, 0) for pid, ns in after[group].items()) / 1e9
+                for group in after}
 
 
 def fetch(method: str, path: str, body=None, headers=None) -> tuple[int, bytes]:
@@ -364,6 +409,7 @@ def measure(size: int, args, database_url: str, dsn: str) -> tuple[list[Endpoint
     try:
         rss_start = worker_memory(server)
         clients = Clients(args.clients, dsn)
+        meter = CpuMeter(server)
         for endpoint in endpoints(context):
             if args.only and args.only not in endpoint.name:
                 continue
@@ -375,9 +421,14 @@ def measure(size: int, args, database_url: str, dsn: str) -> tuple[list[Endpoint
                 print(f"  ! {problem}")
             clients.http_side(endpoint), clients.raw_side(endpoint)  # warm both sides up
             ours, raw, ours_wall, raw_wall = [], [], 0.0, 0.0
+            cpu = {"http": dict.fromkeys(("worker", "database", "client"), 0.0),
+                   "raw": dict.fromkeys(("worker", "database", "client"), 0.0)}
             for round_ in range(args.rounds):
                 for side in (("raw", "http") if round_ % 2 == 0 else ("http", "raw")):
+                    before = meter.sample()
                     times, wall = (clients.raw_side if side == "raw" else clients.http_side)(endpoint)
+                    for group, seconds in meter.spent(before, meter.sample()).items():
+                        cpu[side][group] += seconds
                     if side == "raw":
                         raw += times
                         raw_wall += wall
@@ -387,6 +438,8 @@ def measure(size: int, args, database_url: str, dsn: str) -> tuple[list[Endpoint
             endpoint.results = {
                 "ours": statistics.median(ours), "ours_p95": _pct(ours, 0.95), "ours_rps": len(ours) / ours_wall,
                 "raw": statistics.median(raw), "raw_p95": _pct(raw, 0.95), "raw_rps": len(raw) / raw_wall,
+                "ours_cpu": {group: seconds / len(ours) for group, seconds in cpu["http"].items()},
+                "raw_cpu": {group: seconds / len(raw) for group, seconds in cpu["raw"].items()},
             }
             r = endpoint.results
             print(f"  {endpoint.name}: {r['ours'] * 1000:.1f} ms vs {r['raw'] * 1000:.1f} ms "
@@ -397,6 +450,20 @@ def measure(size: int, args, database_url: str, dsn: str) -> tuple[list[Endpoint
         server.terminate()
         server.wait(30)
     return measured, rss_start, rss_end
+
+
+def cpu_table(size: int, measured: list[Endpoint]) -> str:
+    """CPU per request by process, each side: what the ratio of the medians is made of."""
+    lines = [f"| CPU per request ({size:,} reports) | ours: gunicorn worker | ours: PostgreSQL + Redis "
+             "| ours: load client | ours: total | raw: PostgreSQL | raw: client | raw: total | ratio of totals |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for e in measured:
+        ours, raw = e.results["ours_cpu"], e.results["raw_cpu"]
+        ours_total, raw_total = sum(ours.values()), raw["database"] + raw["client"]
+        lines.append(f"| {e.name} | {ours['worker'] * 1000:.2f} ms | {ours['database'] * 1000:.2f} ms "
+                     f"| {ours['client'] * 1000:.2f} ms | {ours_total * 1000:.2f} ms | {raw['database'] * 1000:.2f} ms "
+                     f"| {raw['client'] * 1000:.2f} ms | {raw_total * 1000:.2f} ms | {ours_total / raw_total:.2f}× |")
+    return "\n".join(lines)
 
 
 def table(size: int, measured: list[Endpoint], workers: int, clients: int) -> str:
@@ -430,6 +497,8 @@ def main() -> None:
         by_size[size] = measured
         print()
         print(table(size, measured, args.workers, args.clients))
+        print()
+        print(cpu_table(size, measured))
         print(f"\nWorker memory (RSS): after start {', '.join(f'{m:.0f}' for m in rss_start)} MB; "
               f"after the run {', '.join(f'{m:.0f}' for m in rss_end)} MB (target ≤ 130 MB after load)")
     if len(by_size) > 1:
