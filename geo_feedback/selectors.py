@@ -178,24 +178,23 @@ class FeaturePage:
     next_cursor: str | None
 
 
-# One page of the map in one statement: the filtered, ordered ids (the queryset's own SQL) with
-# one row more than the page, numbered; the features of the first ``limit``; and the last one's
-# (created_at, id) with whether more follow, for the next cursor.
+# One page of the map in one pass: the filtered, ordered tickets (the queryset's own SQL, with the
+# columns a Feature shows) with one row more than the page, numbered; the features of the first
+# ``limit``; whether more follow; and the last one's (created_at, id) for the next cursor. (Reading
+# ids first and joining the tickets again by id cost the database 1.2 ms more for 500.)
+_MAP_COLUMNS = ("pk", "created_at", "number", "location", "category_id", "area_id", "kind", "status", "supporter_count")
 _MAP_PAGE_SQL = """
-WITH page AS (
-    SELECT q.id, q.created_at, row_number() OVER (ORDER BY q.created_at DESC, q.id DESC) AS n
-    FROM ({ids}) AS q(id, created_at)
-)
 SELECT
-    (SELECT COALESCE(json_agg({feature} ORDER BY page.n), '[]'::json)::text
-     FROM page
-     JOIN geo_feedback_feedback f ON f.id = page.id
-     JOIN geo_feedback_category c ON c.id = f.category_id
-     LEFT JOIN city_area a ON a.id = f.area_id
-     WHERE page.n <= %(limit)s),
-    (SELECT count(*) > %(limit)s FROM page),
-    (SELECT created_at FROM page WHERE n = %(limit)s),
-    (SELECT id FROM page WHERE n = %(limit)s)
+    COALESCE(json_agg({feature} ORDER BY f.n) FILTER (WHERE f.n <= %(limit)s), '[]'::json)::text,
+    count(*) > %(limit)s,
+    max(f.created_at) FILTER (WHERE f.n = %(limit)s),
+    max(f.id) FILTER (WHERE f.n = %(limit)s)
+FROM (
+    SELECT q.*, row_number() OVER (ORDER BY q.created_at DESC, q.id DESC) AS n
+    FROM ({rows}) AS q(id, created_at, number, location, category_id, area_id, kind, status, supporter_count)
+) f
+JOIN geo_feedback_category c ON c.id = f.category_id
+LEFT JOIN city_area a ON a.id = f.area_id
 """
 
 
@@ -206,13 +205,13 @@ def feedback_map_page(filters: FeedbackFilters, *, limit: int, cursor: str = "",
         created_at, pk = decode_cursor(cursor)
         queryset = queryset.filter(created_at__lte=created_at).exclude(created_at=created_at, pk__gte=pk)
     try:
-        ids_sql, ids_params = queryset_sql(
-            queryset.order_by("-created_at", "-pk").values_list("pk", "created_at")[: limit + 1])
+        rows_sql, rows_params = queryset_sql(
+            queryset.order_by("-created_at", "-pk").values_list(*_MAP_COLUMNS)[: limit + 1])
     except EmptyResultSet:  # a filter that nothing can match (an unknown area, say)
         return FeaturePage(features_json="[]", next_cursor=None)
-    params = {**ids_params, "limit": limit, **_language_params(language)}
+    params = {**rows_params, "limit": limit, **_language_params(language)}
     with connection.cursor() as db:
-        db.execute(_MAP_PAGE_SQL.format(ids=ids_sql, feature=_FEATURE.format(extra="", **_NAMES)), params)
+        db.execute(_MAP_PAGE_SQL.format(rows=rows_sql, feature=_FEATURE.format(extra="", **_NAMES)), params)
         features, more, last_created, last_id = db.fetchone()
     return FeaturePage(features_json=features, next_cursor=encode_cursor(last_created, last_id) if more else None)
 
