@@ -73,3 +73,16 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, pa
     if 'nonce="' in response.content.decode():  # an inline script runs only with this response's nonce
         nonce = response.content.decode().split('nonce="', 1)[1].split('"', 1)[0]
         assert f"'nonce-{nonce}'" in policy["script-src"]
+
+
+@pytest.mark.django_db
+def test_a_response_without_a_nonce_gets_the_policy_django_csp_would_build(client, settings):
+    from csp.utils import build_policy
+
+    api = client.get("/api/v1/areas/")
+    docs = client.get("/api/v1/docs/")  # an inline script with a nonce: built for this response
+    assert api["Content-Security-Policy"] == build_policy()
+    assert "'nonce-" not in api["Content-Security-Policy"] and "'nonce-" in docs["Content-Security-Policy"]
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}  # a changed setting is followed
+    assert client.get("/api/v1/areas/")["Content-Security-Policy"] == "default-src 'none'"
