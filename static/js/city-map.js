@@ -9,6 +9,18 @@
     return JSON.parse(document.getElementById(id).textContent);
   }
 
+  // The default pin's images, at the addresses the page gives (hashed in production): Leaflet's own
+  // guess from its stylesheet led to /palaute/uusi/marker-icon.png, a broken image.
+  var leaflet = document.getElementById("leaflet-script");
+  if (leaflet && leaflet.dataset.iconUrl) {
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: leaflet.dataset.iconUrl,
+      iconRetinaUrl: leaflet.dataset.iconRetinaUrl,
+      shadowUrl: leaflet.dataset.shadowUrl,
+    });
+  }
+
   window.CityMap = {
     calm: calm,
     config: readJson("map-config"),
