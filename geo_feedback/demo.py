@@ -35,7 +35,7 @@ from geo_feedback.models import (
 )
 from geo_feedback.services.feedback import feedback_create, feedback_support, feedback_transition
 from geo_feedback.services.photos import photo_thumbnail_store
-from geo_feedback.statuses import FeedbackStatus
+from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
 
 S = FeedbackStatus
 SEED = 62_790  # Seinäjoki's latitude, roughly; any fixed number would do
@@ -276,6 +276,11 @@ def demo_feedback_load(*, count: int = DEMO_COUNT, actor=None) -> int:
         item = _Made(feedback=feedback, created_at=created_at)
         if category.department.is_external:  # forwarded by feedback_create itself
             item.moments.append(created_at + timedelta(minutes=1))
+        # Neighbours say "me too" while the report is open (a closed one takes no more support).
+        if not rejected and feedback.status in OPEN_STATUSES and rng.random() < 0.35:
+            for n in range(min(25, int(rng.paretovariate(1.2)))):
+                email = f"asukas{index}-{n}@{EMAIL_DOMAIN}" if rng.random() < 0.5 else ""
+                feedback_support(feedback=feedback, email=email)
         moment = created_at
         for status in path:
             public, internal = _note(rng, status, item, made)
@@ -291,10 +296,6 @@ def demo_feedback_load(*, count: int = DEMO_COUNT, actor=None) -> int:
                 reporter_email=f"{first}.{last}{index}@{EMAIL_DOMAIN}".lower().replace("ä", "a"),
                 reporter_phone=f"040 {rng.randint(1000000, 9999999)}" if rng.random() < 0.3 else "",
             )
-        if not rejected and rng.random() < 0.35:
-            for n in range(min(25, int(rng.paretovariate(1.2)))):
-                email = f"asukas{index}-{n}@{EMAIL_DOMAIN}" if rng.random() < 0.5 else ""
-                feedback_support(feedback=feedback, email=email)
         made.append(item)
 
     _renumber(made)

@@ -27,14 +27,17 @@ from geo_feedback.page_selectors import (
     feedback_supportable,
 )
 from geo_feedback.services.feedback import (
+    SUPPORT_CLOSED,
     FeedbackInvalid,
+    SupportClosed,
     feedback_create,
     feedback_reporter_stop_emails,
     feedback_support,
     feedback_unfollow,
+    support_message,
 )
 from geo_feedback.services.photos import MAX_PHOTOS
-from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
+from geo_feedback.statuses import HIDDEN_STATUSES, OPEN_STATUSES, FeedbackStatus
 
 THANKS_SESSION_KEY = "feedback_thanks"
 # The follow token never goes into a URL the public could see or guess: the thank-you page
@@ -230,6 +233,7 @@ def _detail_context(view) -> dict:
         "category_name": feedback.category.name(_language()),
         "area_name": feedback.area.name(_language()) if feedback.area else "",
         "is_praise": feedback.kind == "praise",
+        "is_open": feedback.status in OPEN_STATUSES,  # "me too" is for what is still to be done
         "map_config": {**_map_settings(), "lon": view.lon, "lat": view.lat},
         "map_labels": {**_map_labels(), "pin": _("Place of the report")},
     }
@@ -247,11 +251,13 @@ def feedback_support_page(request, number: str):
     try:
         if email:
             validate_email(email)
-        feedback_support(feedback=feedback, email=email, browser_key=browser_key(request))
+        supported = feedback_support(feedback=feedback, email=email, browser_key=browser_key(request))
     except ValidationError:
         messages.error(request, _("Give an email address like name@example.fi, or leave it empty."))
+    except SupportClosed:
+        messages.error(request, SUPPORT_CLOSED)
     else:
-        messages.success(request, _("Thank you: your support was counted."))
+        (messages.success if supported.counted else messages.info)(request, support_message(supported))
     return browser_remember(request, redirect("feedback_pages:detail", number=feedback.number))
 
 

@@ -121,8 +121,13 @@ register_components({
                     description="The reporter's private follow link: only in this response and the receipt."),
         ],
     },
-    "Support": object_schema({"number": {"type": "string"}, "supporter_count": COUNT},
-                       description="The report's supporter count after the \"me too\"."),
+    "Support": object_schema({
+        "number": {"type": "string"},
+        "counted": {"type": "boolean", "description": "Whether this \"me too\" raised the count (each browser "
+                                                      "and each email counts once)."},
+        "message": {"type": "string", "description": "What happened, in the client's language, to show as it is."},
+        "supporter_count": COUNT,
+    }, description="The report's supporter count after the \"me too\"."),
     "Category": object_schema({
         "service_code": {"type": "string", "example": "171"},
         "name": {"type": "string"},
@@ -192,6 +197,9 @@ RETRY_AFTER = OpenApiParameter("Retry-After", {"type": "integer", "minimum": 0},
                                response=[429], description="Seconds to wait before trying again.")
 UNSUPPORTED = error_response("The request body's media type is not one this operation reads.",
                              'Unsupported media type "text/plain" in request.')
+SUPPORT_CLOSED_RESPONSE = error_response(
+    "The report is closed: it takes no more support.",
+    "This report is closed and takes no more support. If the problem is back, send a new report.")
 CSRF_FAILED = error_response(
     "A signed-in session (staff) sent no valid CSRF token: residents need no session and no token.",
     "CSRF Failed: CSRF token missing.",
@@ -302,7 +310,7 @@ feedback_support_schema = extend_schema(
     tags=["feedback"],
     summary="\"Me too\"",
     description=(
-        "Adds one supporter to a public report. With an email, the supporter follows the report and "
+        "Adds one supporter to an open public report (a closed one answers 409). With an email, the supporter follows the report and "
         "hears of its changes. It counts once per browser (a cookie, `sjk_browser`, or the address and "
         "user agent of a client without cookies) and once per email. Shares the report creation's rate limit."
     ),
@@ -313,6 +321,7 @@ feedback_support_schema = extend_schema(
         400: BAD_REQUEST,
         403: CSRF_FAILED,
         404: NOT_FOUND,
+        409: SUPPORT_CLOSED_RESPONSE,
         413: TOO_LARGE,
         415: UNSUPPORTED,
         429: THROTTLED,

@@ -45,7 +45,14 @@ from geo_feedback.selectors import (
     feedback_nearby_open,
     feedback_public_detail_json,
 )
-from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
+from geo_feedback.services.feedback import (
+    SUPPORT_CLOSED,
+    FeedbackInvalid,
+    SupportClosed,
+    feedback_create,
+    feedback_support,
+    support_message,
+)
 
 Found = TypeVar("Found")
 
@@ -184,10 +191,13 @@ class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):
         payload = SupportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            feedback_support(feedback=feedback, email=payload.validated_data.get("email", ""),
-                             browser_key=browser_key(request))
+            supported = feedback_support(feedback=feedback, email=payload.validated_data.get("email", ""),
+                                         browser_key=browser_key(request))
         except DjangoValidationError as error:
             raise ValidationError({"non_field_errors": error.messages}) from None
+        except SupportClosed:
+            return Response({"detail": str(SUPPORT_CLOSED)}, status=status.HTTP_409_CONFLICT)
         feedback.refresh_from_db(fields=["supporter_count"])
-        return browser_remember(request, Response({"number": feedback.number,
-                                                   "supporter_count": feedback.supporter_count}))
+        return browser_remember(request, Response({
+            "number": feedback.number, "counted": supported.counted, "message": support_message(supported),
+            "supporter_count": feedback.supporter_count}))

@@ -12,6 +12,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from city.queue import enqueue_after_commit
 from city.selectors import area_placement
@@ -34,7 +35,7 @@ from geo_feedback.models import (
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 from geo_feedback.services.notifications import feedback_notify
 from geo_feedback.services.photos import MAX_PHOTOS, photo_clean
-from geo_feedback.statuses import FeedbackStatus
+from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
 
 
 class FeedbackInvalid(ValidationError):
@@ -297,15 +298,46 @@ def feedback_transition(
     return locked
 
 
+class SupportClosed(Exception):
+    """A closed report takes no more "me too"s: there is nothing left for the city to do about it."""
+
+
+SUPPORT_CLOSED = gettext_lazy("This report is closed and takes no more support. If the problem is back, send a "
+                              "new report.")
+# What a resident is told after "me too", by what it did (Supported).
+SUPPORT_COUNTED = gettext_lazy("Thank you: your support was counted.")
+SUPPORT_NOW_FOLLOWING = gettext_lazy("You had already supported this report, so it counts once; you will now "
+                                     "also hear of its changes by email.")
+SUPPORT_ALREADY = gettext_lazy("You have already supported this report: each person counts once.")
+
+
+def support_message(supported: "Supported") -> str:
+    if supported.counted:
+        return str(SUPPORT_COUNTED)
+    return str(SUPPORT_NOW_FOLLOWING if supported.follower is not None else SUPPORT_ALREADY)
+
+
+@dataclass(frozen=True)
+class Supported:
+    """What a "me too" did: ``counted`` when the count went up; ``follower`` is the supporter row
+    created, or the earlier one that now follows by email; None when nothing changed."""
+
+    counted: bool
+    follower: FeedbackFollower | None
+
+
 @transaction.atomic
-def feedback_support(*, feedback: Feedback, email: str = "", browser_key: str = "") -> FeedbackFollower | None:
-    """A resident says "me too": the count goes up, and with an email they follow the ticket.
+def feedback_support(*, feedback: Feedback, email: str = "", browser_key: str = "") -> Supported:
+    """A resident says "me too" to an open report: the count goes up, and with an email they follow it.
 
     It counts once per browser (``browser_key``, see config.browser) and once per email, also when
     the same browser or address asks in parallel requests: the database's unique constraints
     decide. A browser that supported without an email and comes back with one starts following
-    without counting again. Returns the new or now-following supporter, or None if nothing changed.
+    without counting again. Raises SupportClosed for a report that is no longer open.
     """
+    status = Feedback.objects.filter(pk=feedback.pk).values_list("status", flat=True).first()
+    if status not in OPEN_STATUSES:
+        raise SupportClosed(feedback.number)
     email = email.strip().lower()
     followers = FeedbackFollower.objects.filter(feedback=feedback)
     by_browser = followers.filter(browser_key=browser_key).first() if browser_key else None
@@ -317,18 +349,18 @@ def feedback_support(*, feedback: Feedback, email: str = "", browser_key: str = 
                 with transaction.atomic():
                     by_browser.save(update_fields=["email"])
             except IntegrityError:  # the email joined meanwhile from another browser
-                return None
-            return by_browser
-        return None
+                return Supported(counted=False, follower=None)
+            return Supported(counted=False, follower=by_browser)
+        return Supported(counted=False, follower=None)
     if by_email:
-        return None
+        return Supported(counted=False, follower=None)
     try:
         with transaction.atomic():
             follower = FeedbackFollower.objects.create(feedback=feedback, email=email, browser_key=browser_key)
     except IntegrityError:  # the same browser or email in a parallel request: it counts once
-        return None
+        return Supported(counted=False, follower=None)
     Feedback.objects.filter(pk=feedback.pk).update(supporter_count=F("supporter_count") + 1)
-    return follower
+    return Supported(counted=True, follower=follower)
 
 
 @transaction.atomic

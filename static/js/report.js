@@ -189,23 +189,31 @@
 
   function support(number, item, button) {
     button.disabled = true;
-    fetch(config.feedbackUrl + encodeURIComponent(number) + "/support/", {
+    var url = config.feedbackUrl + encodeURIComponent(number) + "/support/?lang=" + encodeURIComponent(config.language);
+    fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken },
       body: JSON.stringify(nearbyEmail.value.trim() ? { email: nearbyEmail.value.trim() } : {}),
     })
       .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          // A closed report (409) says so in its own words; any other failure may be tried again.
+          if (!response.ok && response.status !== 409) { throw new Error(response.status); }
+          return { ok: response.ok, body: body };
+        });
       })
-      .then(function (body) {
-        item.querySelector(".count").textContent = body.supporter_count;
+      .then(function (answer) {
+        var body = answer.body;
+        if (answer.ok) { item.querySelector(".count").textContent = body.supporter_count; }
+        // The answer replaces the button; it takes the focus the button had (not the page's body).
         var done = document.createElement("span");
-        done.className = "supported";
-        done.textContent = labels.supported;
+        done.className = answer.ok && body.counted ? "supported" : "not-counted";
+        done.setAttribute("tabindex", "-1");
+        done.textContent = (answer.ok ? body.message : body.detail) || labels.supported;
         button.replaceWith(done);
-        nearbyStatus.textContent = labels.supported + " (" + number + ")";
+        done.focus();
+        nearbyStatus.textContent = done.textContent + " (" + number + ")";
       })
       .catch(function () {
         button.disabled = false;

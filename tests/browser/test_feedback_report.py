@@ -146,11 +146,11 @@ def test_by_keyboard_alone_a_resident_finds_the_address_supports_a_duplicate_and
     page.locator("#nearby-email").focus()
     page.keyboard.type("naapuri@example.fi")
     me_too = item.get_by_role("button", name=f"Minäkin: {earlier.number}")
-    if not me_too.count():  # until the Finnish catalogue has the page strings
-        me_too = item.locator("button.me-too")
     me_too.focus()
     page.keyboard.press("Enter")
-    expect(item.locator(".supported")).to_be_visible()
+    # The confirmation takes the button's place and its focus (not the page's body), in Finnish.
+    expect(item.locator(".supported")).to_have_text("Kiitos, tukesi on laskettu.")
+    expect(item.locator(".supported")).to_be_focused()
     expect(item.locator(".count")).to_have_text("1")
     earlier.refresh_from_db()
     assert earlier.supporter_count == 1

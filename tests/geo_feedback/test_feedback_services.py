@@ -22,7 +22,12 @@ from geo_feedback.models import (
     IdempotencyKey,
 )
 from geo_feedback.services import feedback as feedback_services
-from geo_feedback.services.feedback import FeedbackInvalid, feedback_create, feedback_support
+from geo_feedback.services.feedback import (
+    FeedbackInvalid,
+    Supported,
+    feedback_create,
+    feedback_support,
+)
 from geo_feedback.statuses import FeedbackStatus
 from tests.factories import (
     HELSINKI_CATHEDRAL,
@@ -212,9 +217,9 @@ def test_a_parallel_retry_that_wins_the_race_gets_its_report_back(city, monkeypa
 
 def test_support_counts_once_per_email(city):
     feedback = FeedbackFactory()
-    assert feedback_support(feedback=feedback, email="Naapuri@Example.fi") is not None
-    assert feedback_support(feedback=feedback, email="  naapuri@example.fi ") is None
-    assert feedback_support(feedback=feedback, email="toinen@example.fi") is not None
+    assert feedback_support(feedback=feedback, email="Naapuri@Example.fi").counted
+    assert feedback_support(feedback=feedback, email="  naapuri@example.fi ") == Supported(counted=False, follower=None)
+    assert feedback_support(feedback=feedback, email="toinen@example.fi").counted
     feedback_support(feedback=feedback)  # anonymous "me too"s each count
     feedback_support(feedback=feedback)
     feedback.refresh_from_db()

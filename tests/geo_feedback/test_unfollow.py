@@ -12,7 +12,7 @@ from tests.factories.feedback import FeedbackFactory
 @pytest.fixture
 def followed(city):
     ticket = FeedbackFactory(reporter_email="ilmoittaja@example.fi", reporter_phone="040 123 4567")
-    follower = feedback_support(feedback=ticket, email="Naapuri@Example.fi")
+    follower = feedback_support(feedback=ticket, email="Naapuri@Example.fi").follower
     return ticket, follower
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from config.browser import COOKIE_NAME
 from geo_feedback.models import Feedback, FeedbackFollower
-from geo_feedback.services.feedback import feedback_support
+from geo_feedback.services.feedback import SupportClosed, feedback_support
 from tests.factories import FeedbackFactory
 
 
@@ -82,7 +82,7 @@ def test_parallel_requests_from_one_browser_count_once(city):
 
     def support(_):
         try:
-            return feedback_support(feedback=ticket, browser_key="a" * 64)
+            return feedback_support(feedback=ticket, browser_key="a" * 64).follower
         finally:
             connection.close()  # each thread has its own connection: close it, or the test database stays busy
 
@@ -90,3 +90,31 @@ def test_parallel_requests_from_one_browser_count_once(city):
         made = [follower for follower in pool.map(support, range(50)) if follower is not None]
     assert len(made) == 1 and count(ticket) == 1
     assert FeedbackFollower.objects.filter(feedback=ticket).count() == 1
+
+
+def test_each_answer_says_truthfully_whether_it_counted(client, ticket):
+    url = f"/api/v1/feedback/{ticket.number}/support/?lang=en"
+    first = client.post(url, {}, content_type="application/json").json()
+    again = client.post(url, {}, content_type="application/json").json()
+    with_email = client.post(url, {"email": "myohemmin@example.fi"}, content_type="application/json").json()
+    assert (first["counted"], first["message"]) == (True, "Thank you: your support was counted.")
+    assert (again["counted"], again["message"]) == (
+        False, "You have already supported this report: each person counts once.")
+    assert with_email["counted"] is False and "you will now also hear of its changes by email" in with_email["message"]
+    assert [first["supporter_count"], again["supporter_count"], with_email["supporter_count"]] == [1, 1, 1]
+
+    page = client.post(f"/palaute/{ticket.number}/minakin/", {}, follow=True)  # the page without JavaScript
+    assert "Olet jo tukenut tätä palautetta" in page.content.decode()
+
+
+def test_a_closed_report_takes_no_support_and_its_page_offers_none(client, ticket):
+    Feedback.objects.filter(pk=ticket.pk).update(status="handled")
+    answer = client.post(f"/api/v1/feedback/{ticket.number}/support/?lang=en", {}, content_type="application/json")
+    assert answer.status_code == 409
+    assert answer.json()["detail"].startswith("This report is closed and takes no more support.")
+    page = client.get(f"/palaute/{ticket.number}/").content.decode()
+    assert "/minakin/" not in page and 'id="support-closed"' in page
+    client.post(f"/palaute/{ticket.number}/minakin/", {})
+    with pytest.raises(SupportClosed):
+        feedback_support(feedback=ticket, email="naapuri@example.fi")
+    assert count(ticket) == 0 and not FeedbackFollower.objects.filter(feedback=ticket).exists()
