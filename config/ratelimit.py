@@ -37,6 +37,7 @@ class AtomicRateThrottle(SimpleRateThrottle):
 
     cache_alias = "throttle"
     _wait: float | None = None
+    _recorded: tuple[str, str] | None = None  # (Redis key, member) of this request's place in the window
 
     @property
     def cache(self):
@@ -62,9 +63,41 @@ class AtomicRateThrottle(SimpleRateThrottle):
         client = self.cache._cache.get_client(key, write=True)  # the cache's own connection pool
         now_ms = int(time.time() * 1000)
         member = f"{now_ms}-{secrets.token_hex(6)}"
-        result = client.register_script(_TAKE)(keys=[self.cache.make_key(key)],
+        redis_key = self.cache.make_key(key)
+        result = client.register_script(_TAKE)(keys=[redis_key],
                                                 args=[now_ms, int(self.duration * 1000), self.num_requests, member])
+        if int(result[0]):
+            self._recorded = (redis_key, member)
         return int(result[0]), int(result[1])
+
+    def release(self) -> None:
+        """Take back this request's place in the window: it was refused (invalid input), and a
+        resident who corrects a mistake should not run out of reports for it."""
+        if self._recorded is None:
+            return
+        redis_key, member = self._recorded
+        self._recorded = None
+        try:
+            self.cache._cache.get_client(self.key, write=True).zrem(redis_key, member)
+        except redis.RedisError as error:
+            logger.warning("rate limit place not released, Redis unavailable: %s", error)
 
     def wait(self):
         return self._wait
+
+
+class ReleasesRefusedRequests:
+    """For a DRF view: a request refused for its content (400, or 409 for a closed report) gives its
+    place in the rate limits back; one that was stored, or failed otherwise, keeps it."""
+
+    def get_throttles(self):
+        if getattr(self, "_throttle_instances", None) is None:
+            self._throttle_instances = super().get_throttles()
+        return self._throttle_instances
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code in (400, 409):
+            for throttle in getattr(self, "_throttle_instances", None) or ():
+                if isinstance(throttle, AtomicRateThrottle):
+                    throttle.release()
+        return super().finalize_response(request, response, *args, **kwargs)

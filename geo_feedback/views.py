@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from city.geocoding import geocoder
 from config.browser import browser_key, browser_remember
-from geo_feedback.api.throttling import creation_wait_seconds
+from geo_feedback.api.throttling import creation_slot
 from geo_feedback.forms import PHOTO_TYPES, FilterForm, ReportForm
 from geo_feedback.models import Category, Channel, Feedback, FeedbackFollower
 from geo_feedback.page_selectors import (
@@ -67,7 +67,7 @@ def report_new(request):
         # A search is not a send: keep what was typed, say nothing yet about the other fields.
         form = ReportForm(initial=request.POST.dict(), category_choices=choices)
         place_results = geocoder().search(request.POST.get("place_query", ""), 10, language=language)
-    elif request.method == "POST" and (wait := creation_wait_seconds(request)) is not None:
+    elif request.method == "POST" and (wait := (slot := creation_slot(request)).wait_seconds()) is not None:
         return _too_many(request, wait)
     elif request.method == "POST":
         form = ReportForm(request.POST, category_choices=choices)
@@ -90,6 +90,7 @@ def report_new(request):
                 )
             except FeedbackInvalid as error:
                 form.add_service_errors(error.message_dict)
+                slot.release()  # a refused report does not use up the sender's limit
             else:
                 feedback = result.feedback
                 request.session[THANKS_SESSION_KEY] = {
@@ -97,6 +98,8 @@ def report_new(request):
                     "emailed": bool(feedback.reporter_email),
                 }
                 return redirect("feedback_pages:thanks")
+        else:
+            slot.release()
     else:
         form = ReportForm(category_choices=choices)
     had_photos = request.method == "POST" and bool(request.FILES.getlist("photos"))
@@ -245,7 +248,7 @@ def feedback_support_page(request, number: str):
     feedback = feedback_supportable(number)
     if feedback is None:
         raise Http404(_("No public report has this number."))
-    if (wait := creation_wait_seconds(request)) is not None:
+    if (wait := (slot := creation_slot(request)).wait_seconds()) is not None:
         return _too_many(request, wait)
     email = request.POST.get("email", "").strip()[:254]
     try:
@@ -253,8 +256,10 @@ def feedback_support_page(request, number: str):
             validate_email(email)
         supported = feedback_support(feedback=feedback, email=email, browser_key=browser_key(request))
     except ValidationError:
+        slot.release()
         messages.error(request, _("Give an email address like name@example.fi, or leave it empty."))
     except SupportClosed:
+        slot.release()
         messages.error(request, SUPPORT_CLOSED)
     else:
         (messages.success if supported.counted else messages.info)(request, support_message(supported))

@@ -14,6 +14,7 @@ class FeedbackCreateThrottle(AtomicRateThrottle):
     """
 
     scope = "feedback_create"
+    allowed = True
 
     def get_rate(self):
         return settings.FEEDBACK_CREATE_RATE
@@ -28,11 +29,15 @@ class FeedbackCreateThrottle(AtomicRateThrottle):
             return True
         return super().allow_request(request, view)
 
+    def wait_seconds(self) -> int | None:
+        """None when the request was let through, else how many seconds the client should wait."""
+        return None if self.allowed else max(1, int(self.wait() or 1))
 
-def creation_wait_seconds(request) -> int | None:
-    """For plain Django views (the report form, "me too"): None if the request may create,
-    else how many seconds the client should wait. Same limit and key as the API's."""
+
+def creation_slot(request) -> FeedbackCreateThrottle:
+    """For plain Django views (the report form, "me too"): takes the request's place in the same
+    limit, under the same key, as the API's. ``wait_seconds()`` is None if the request may create;
+    ``release()`` gives the place back when the request is refused as invalid."""
     throttle = FeedbackCreateThrottle()
-    if throttle.allow_request(request, None):
-        return None
-    return max(1, int(throttle.wait() or 1))
+    throttle.allowed = throttle.allow_request(request, None)
+    return throttle

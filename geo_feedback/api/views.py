@@ -20,6 +20,7 @@ from rest_framework.settings import api_settings
 from config.api import GEOJSON, LocalizedAPIView, without_nul
 from config.bodies import JSONParser
 from config.browser import browser_key, browser_remember, client_scope
+from config.ratelimit import ReleasesRefusedRequests
 from geo_feedback.api.schema import (
     category_list_schema,
     feedback_create_schema,
@@ -94,7 +95,7 @@ class CategoryListView(LocalizedAPIView):
         return Response(CategorySerializer(category_list(), many=True, context={"language": self.language}).data)
 
 
-class FeedbackListCreateView(BodyErrorsByField, LocalizedAPIView):
+class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIView):
     """GET: public reports as GeoJSON (bbox, filters, cursor paging). POST: a new report."""
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
@@ -180,7 +181,7 @@ class FeedbackDetailView(LocalizedAPIView):
         return _feature(request, _public_report(number, find=find))
 
 
-class FeedbackSupportView(BodyErrorsByField, LocalizedAPIView):
+class FeedbackSupportView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIView):
     """POST /api/v1/feedback/{number}/support/: "me too", optionally following by email."""
 
     throttle_classes = [FeedbackCreateThrottle]

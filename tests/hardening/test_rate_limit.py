@@ -43,3 +43,32 @@ def test_the_refused_request_is_told_how_long_to_wait(limit_of_20):
     assert not allowed and 3590 < throttle.wait() <= 3600
     other = FeedbackCreateThrottle()
     assert other.allow_request(RequestFactory().post("/", REMOTE_ADDR="203.0.113.41"), None)  # another address
+
+
+@pytest.fixture
+def limit_of_3(settings):
+    settings.FEEDBACK_CREATE_RATE = "3/hour"
+    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+    yield
+    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+
+
+def _valid_report() -> dict:
+    return {"category": "179", "kind": "fault", "description": "Katuvalo ei pala aseman edessä.",
+            "lon": 22.8565, "lat": 62.7823}
+
+
+@pytest.mark.django_db
+def test_refused_reports_do_not_use_up_the_senders_limit(client, city, limit_of_3):
+    api = "/api/v1/feedback/"
+    for _ in range(5):  # five mistakes: each refused with its reason, none counted
+        refused = client.post(api, {**_valid_report(), "description": "lyhyt"}, content_type="application/json",
+                              REMOTE_ADDR=ADDRESS)
+        assert refused.status_code == 400 and "description" in refused.json()
+    for _ in range(5):  # the same on the form of the page
+        page = client.post("/palaute/uusi/", {"category": "179", "kind": "fault", "description": "lyhyt"},
+                           REMOTE_ADDR=ADDRESS)
+        assert page.status_code == 200 and "error-summary" in page.content.decode()
+    stored = [client.post(api, _valid_report(), content_type="application/json", REMOTE_ADDR=ADDRESS).status_code
+              for _ in range(4)]
+    assert stored == [201, 201, 201, 429]  # the three the limit allows were stored; the fourth waits
