@@ -20,12 +20,18 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 class EventInline(admin.TabularInline):
+    """The ticket's history as it happened: nothing in it can be added, changed or removed here."""
+
     model = FeedbackEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["created_at", "actor", "from_status", "to_status", "public_note", "internal_note"]
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "public_note", "internal_note"]
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 
@@ -68,6 +74,11 @@ class FeedbackAdmin(GISModelAdmin):
     inlines = [PhotoInline, EventInline]
     actions = [_transition_action(status) for status in (FeedbackStatus.IN_TRIAGE, FeedbackStatus.HANDLED,
                                                           FeedbackStatus.REJECTED)]
+
+    def has_delete_permission(self, request, obj=None):
+        # A ticket is never deleted, not even by a superuser: its number, history and the city's
+        # figures stay whole. Spam is rejected (hidden from the public); personal data is redacted.
+        return False
 
 
 @admin.register(Open311ApiKey)
