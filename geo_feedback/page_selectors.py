@@ -18,7 +18,12 @@ from django.utils.functional import cached_property
 from city.models import Area, AreaKind
 from city.querysets import to_api
 from geo_feedback.models import Category, CategoryGroup, Feedback, FeedbackEvent, FeedbackKind, FeedbackPhoto
-from geo_feedback.selectors import FeedbackFilters, feedback_filtered, feedback_public_detail
+from geo_feedback.selectors import (
+    FeedbackFilters,
+    feedback_filtered,
+    feedback_public_detail,
+    public_history_prefetch,
+)
 from geo_feedback.statuses import FeedbackStatus
 
 LIST_PAGE_SIZE = 50
@@ -160,7 +165,7 @@ def _view(feedback: Feedback) -> FeedbackView:
     return FeedbackView(
         feedback=feedback,
         photos=[photo for photo in feedback.photos.all() if photo.is_public],
-        history=list(feedback.events.all()),
+        history=feedback.public_history,
         lon=lon,
         lat=lat,
     )
@@ -179,7 +184,7 @@ def feedback_follow_view(token: str) -> FeedbackView | None:
     feedback = (
         Feedback.objects.public()
         .select_related("category", "area", "department")
-        .prefetch_related("photos", "events")
+        .prefetch_related("photos", public_history_prefetch())
         .filter(follow_token=token)
         .first()
     )

@@ -15,12 +15,13 @@ from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from city.querysets import to_storage
 from city.sql import local_time_sql, queryset_sql, stored_file_url_sql
-from geo_feedback.models import Category, Feedback, FeedbackKind
-from geo_feedback.querysets import FeedbackQuerySet
+from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
+from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
 MAX_PAGE = 1000
@@ -242,10 +243,15 @@ def feedback_public_detail(number: str) -> Feedback | None:
     return (
         Feedback.objects.public()
         .select_related("category", "area", "department")
-        .prefetch_related("photos", "events")
+        .prefetch_related("photos", public_history_prefetch())
         .filter(number=number)
         .first()
     )
+
+
+def public_history_prefetch() -> Prefetch:
+    """A ticket's public history (FeedbackEventQuerySet.public), in order, as ``public_history``."""
+    return Prefetch("events", queryset=FeedbackEvent.objects.public(), to_attr="public_history")
 
 
 # One ticket with everything public about it (photos, history), as a GeoJSON Feature in the
@@ -284,11 +290,12 @@ SELECT json_build_object(
         'history', (
             SELECT COALESCE(json_agg(json_build_object(
                 'at', {event_at},
+                'action', e.action,
                 'status', e.to_status,
                 'status_label', %(status_labels)s::json ->> e.to_status,
                 'note', e.public_note
             ) ORDER BY e.created_at, e.id), '[]'::json)
-            FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id
+            FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id AND {public_event}
         )
     ){extra}
 )::text
@@ -303,6 +310,7 @@ WHERE {where}
     event_at=local_time_sql("e.created_at", "%(tz)s", isoformat=True),
     photo_url=stored_file_url_sql("p.image", "%(media)s"),
     thumbnail_url=stored_file_url_sql("p.thumbnail", "%(media)s"),
+    public_event=PUBLIC_EVENT_SQL,
     extra="{extra}",
     where="{where}",
     **_NAMES,

@@ -20,7 +20,7 @@ from config.openapi import (
     ref,
     register_components,
 )
-from geo_feedback.models import Channel, FeedbackKind
+from geo_feedback.models import Channel, EventAction, FeedbackKind
 from geo_feedback.models.categories import CategoryGroup
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 from geo_feedback.selectors import MAX_PAGE
@@ -83,10 +83,14 @@ register_components({
     }, description="A public photo, re-encoded without EXIF or GPS data."),
     "PublicEvent": object_schema({
         "at": DATE_TIME,
+        "action": {"type": "string", "enum": EventAction.values,
+                   "description": "What the step was: `created`, `status` (a new status), `reply` (the city "
+                                  "answered, status unchanged), …"},
         "status": STATUS,
         "status_label": {"type": "string"},
         "note": {"type": "string", "description": "The city's public note; may be empty."},
-    }, description="One step of a report's public history."),
+    }, description="One step of a report's public history: each change of status, and each change "
+                   "with a public note. Internal notes are never listed."),
     "PublicFeedbackProperties": object_schema({
         "number": {"type": "string", "example": NUMBER_EXAMPLE},
         "category": {"type": "string", "example": "171"},

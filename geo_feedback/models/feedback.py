@@ -10,7 +10,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from geo_feedback.querysets import FeedbackQuerySet
+from geo_feedback.querysets import FeedbackEventQuerySet, FeedbackQuerySet
 from geo_feedback.statuses import FeedbackStatus, can_transition
 
 DESCRIPTION_MIN = 10
@@ -213,10 +213,21 @@ class FeedbackEvent(models.Model):
                                help_text=_("What changed, e.g. {'from': …, 'to': …} (staff only)."))
     version = models.PositiveIntegerField(default=1, help_text=_("The ticket's version after this change."))
 
+    objects = FeedbackEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["feedback", "created_at", "id"]
         verbose_name = _("feedback event")
         verbose_name_plural = _("feedback events")
+
+    @property
+    def public_heading(self) -> str:
+        """How the public history names this change: the status it reached, or what it was."""
+        if self.from_status != self.to_status:
+            return self.get_to_status_display()
+        if self.action == EventAction.REPLY:
+            return str(_("Reply from the city"))
+        return self.get_action_display()
 
 
 class FeedbackFollower(models.Model):

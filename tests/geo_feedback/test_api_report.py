@@ -69,8 +69,9 @@ def test_the_feature_keeps_its_fields_formats_and_order(client, reported):
     assert properties["updated_at"] == iso(reported.updated_at)
     events = list(FeedbackEvent.objects.filter(feedback=reported).order_by("created_at", "id"))
     assert properties["history"] == [
-        {"at": iso(events[0].created_at), "status": "received", "status_label": "Received", "note": ""},
-        {"at": iso(events[1].created_at), "status": "in_progress", "status_label": "In progress",
+        {"at": iso(events[0].created_at), "action": "created", "status": "received", "status_label": "Received",
+         "note": ""},
+        {"at": iso(events[1].created_at), "action": "status", "status": "in_progress", "status_label": "In progress",
          "note": "Korjaus alkaa"},
     ]
 
