@@ -5,7 +5,9 @@ import io
 import pytest
 from django.contrib.gis.geos import Point
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from city.geocoding import OfflineGeocoder, geocoder
 from city.models import Place
@@ -21,12 +23,17 @@ def places(city, fixtures_dir):
 def test_import_places_loads_every_row_and_running_again_creates_none(city, fixtures_dir, capsys):
     call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"))
     out = capsys.readouterr().out
-    assert "49 places created, 0 updated, 0 rows rejected" in out
+    assert "49 places created, 0 updated, 0 unchanged, 0 rows rejected" in out
     assert "49/49 rows" in out
     station = Place.objects.get(kind="rail_station", name="Seinäjoki asema")
     assert station.location.srid == 3067
+    Place.objects.filter(pk=station.pk).update(accuracy_m=999)  # edited since
     call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"))
-    assert "0 places created, 49 updated" in capsys.readouterr().out
+    assert "0 places created, 1 updated, 48 unchanged" in capsys.readouterr().out
+    with CaptureQueriesContext(connection) as queries:  # a re-run writes only what differs: here nothing
+        call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"))
+    assert "0 places created, 0 updated, 49 unchanged" in capsys.readouterr().out
+    assert not any(query["sql"].startswith(("INSERT", "UPDATE", "ANALYZE")) for query in queries.captured_queries)
     assert Place.objects.count() == 49
 
 
@@ -42,7 +49,7 @@ def test_import_places_names_the_rows_it_rejects(db, tmp_path, capsys):
     )
     call_command("import_places", str(path))
     captured = capsys.readouterr()
-    assert "1 places created, 0 updated, 3 rows rejected" in captured.out
+    assert "1 places created, 0 updated, 0 unchanged, 3 rows rejected" in captured.out
     assert "row 3: lon/lat are not numbers" in captured.err
     assert "row 4: no kind" in captured.err
     assert "row 5: lon/lat out of range" in captured.err

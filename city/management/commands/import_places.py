@@ -4,8 +4,8 @@
 
 The CSV has the columns kind, name, street_address, postcode, lon, lat (WGS84) and optionally
 accuracy, licence and source_repo. A place is identified by (kind, name, street_address, postcode):
-running the command again updates those places and creates none twice. After an import that
-changed places, the place table is analysed.
+running the command again updates the places that changed, leaves the others as they are, and
+creates none twice. After an import that changed places, the place table is analysed.
 """
 
 from __future__ import annotations
@@ -58,6 +58,14 @@ def _parse(row: dict, line: int) -> tuple[dict | None, RowError | None]:
     }, None
 
 
+def _same(place: Place, values: dict) -> bool:
+    """Whether ``place`` already holds ``values`` (its point to a millimetre)."""
+    return all(
+        place.location.equals_exact(value, tolerance=0.001) if field == "location" else getattr(place, field) == value
+        for field, value in values.items()
+    )
+
+
 class Command(BaseCommand):
     help = "Load places for the offline place search from a CSV in WGS84 (idempotent)."
 
@@ -77,20 +85,29 @@ class Command(BaseCommand):
                     f"the file has {', '.join(reader.fieldnames or [])}"
                 )
             rows = list(reader)
-        created = updated = 0
+        created = updated = unchanged = 0
         errors: list[RowError] = []
         total = len(rows)
         step = max(1, total // 10)
         with transaction.atomic():
+            existing = {tuple(getattr(place, field) for field in IDENTITY): place for place in Place.objects.all()}
             for index, row in enumerate(rows, start=1):
                 values, error = _parse(row, index + 1)
                 if error:
                     errors.append(error)
                 else:
                     key = {field: values.pop(field) for field in IDENTITY}
-                    _place, was_created = Place.objects.update_or_create(**key, defaults=values)
-                    created += was_created
-                    updated += not was_created
+                    place = existing.get(tuple(key.values()))
+                    if place is None:
+                        existing[tuple(key.values())] = Place.objects.create(**key, **values)
+                        created += 1
+                    elif _same(place, values):  # a re-run writes nothing it already has
+                        unchanged += 1
+                    else:
+                        for field, value in values.items():
+                            setattr(place, field, value)
+                        place.save(update_fields=list(values))
+                        updated += 1
                 if index % step == 0 or index == total:
                     self.stdout.write(f"  {index}/{total} rows", ending="\r" if index < total else "\n")
             if errors and strict:
@@ -102,5 +119,5 @@ class Command(BaseCommand):
         if errors and strict:
             raise CommandError(f"{len(errors)} rows rejected; nothing imported (--strict)")
         self.stdout.write(self.style.SUCCESS(
-            f"{created} places created, {updated} updated, {len(errors)} rows rejected"
+            f"{created} places created, {updated} updated, {unchanged} unchanged, {len(errors)} rows rejected"
         ))
