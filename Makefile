@@ -8,8 +8,6 @@ PORT ?= 8000
 
 ## run: install what is missing, prepare the database, load the demo city, serve it with a worker
 run: provision
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py load_demo_city
 	HOST=$(HOST) PORT=$(PORT) bash config/serve.sh
 
 ## test: install what is missing (Debian's chromium too) and run the whole suite
