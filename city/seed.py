@@ -1,12 +1,13 @@
 """The city's departments (DOMAIN.md); safe to run again: existing rows keep what administrators changed."""
 
+GROUP_SERVICES = "konsernipalvelut"
 CITY_ENVIRONMENT = "kaupunkiymparisto"
 EDUCATION_WELLBEING = "sivistys"
 WELLBEING_COUNTY = "hyvinvointialue"
 
 DEPARTMENTS = [
     # code, fi, sv, en, external
-    ("konsernipalvelut", "Konsernipalvelut", "Koncerntjänster", "Group services", False),
+    (GROUP_SERVICES, "Konsernipalvelut", "Koncerntjänster", "Group services", False),
     ("elinvoima", "Elinvoiman ja kilpailukyvyn toimiala", "Sektorn för livskraft och konkurrenskraft",
      "Vitality and competitiveness", False),
     (CITY_ENVIRONMENT, "Kaupunkiympäristön toimiala", "Sektorn för stadsmiljö", "City environment", False),

@@ -4,7 +4,7 @@ Every variable is declared once in ``env`` below with its type and development d
 is listed in ``.env.example``. Test-only overrides live in ``tests/conftest.py``.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -239,6 +239,10 @@ CONTENT_SECURITY_POLICY = {
 # (staff only) inline scripts may run; see config.middleware.ContentSecurityPolicy.
 CSP_INLINE_SCRIPT_PREFIXES = ("/admin/", "/django-rq/")
 HEALTH_CHECK_TIMEOUT = env("HEALTH_CHECK_TIMEOUT")
+# The accessibility statement (config/templates/pages/accessibility_*.html): its feedback channel is
+# this feedback category (seeded, to group services), and the day it was last reviewed.
+ACCESSIBILITY_FEEDBACK_CATEGORY = "901"
+ACCESSIBILITY_REVIEWED = date(2026, 11, 30)
 # Absolute links in emails (the follow link) start with this; no trailing slash.
 SITE_URL = env("SITE_URL").rstrip("/")
 FEEDBACK_NUMBER_PREFIX = env("FEEDBACK_NUMBER_PREFIX")

@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from city.views import area_map
+from config import pages
 from config.health import healthz
 from config.openapi import ApiDocsView
 from geo_feedback import summary_views
@@ -22,7 +23,10 @@ urlpatterns = [
 ]
 # Finnish at /, Swedish at /sv/, English at /en/.
 urlpatterns += i18n_patterns(
-    path("", area_map, name="area-map"),
+    path("", pages.home, name="home"),
+    path("alueet/", area_map, name="area-map"),
+    path("saavutettavuus/", pages.accessibility_statement, name="accessibility"),
+    path("tietosuoja/", pages.privacy_notice, name="privacy"),
     path("palaute/", include("geo_feedback.urls")),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
     path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),

@@ -3,7 +3,7 @@
 Existing rows keep what administrators changed; only missing ones are created.
 """
 
-from city.seed import CITY_ENVIRONMENT, EDUCATION_WELLBEING, WELLBEING_COUNTY, departments_seed
+from city.seed import CITY_ENVIRONMENT, EDUCATION_WELLBEING, GROUP_SERVICES, WELLBEING_COUNTY, departments_seed
 
 CATEGORIES = [
     # service code, fi, sv, en, group, location required, department, target days, duplicate radius (m)
@@ -43,6 +43,9 @@ CATEGORIES = [
      14, 250),
     ("404", "Vammaispalvelut", "Handikappservice", "Disability services", "services", False, WELLBEING_COUNTY,
      14, 250),
+    # The accessibility feedback channel of Act 306/2019: the city answers within 14 days.
+    ("901", "Verkkopalvelun saavutettavuus", "Webbtjänstens tillgänglighet", "Accessibility of this service",
+     "services", False, GROUP_SERVICES, 14, 250),
 ]
 
 

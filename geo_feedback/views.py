@@ -63,10 +63,14 @@ def report_new(request):
     choices = category_choices(language=language)
     place_results = None
     searched = request.method == "POST" and request.POST.get("action") == "search"
-    if searched:
+    # The home page's first step (a street or place) and links to a topic arrive as ?place_query= and ?category=.
+    arrived = {key: request.GET[key][:200] for key in ("place_query", "category") if request.GET.get(key)}
+    if searched or (request.method == "GET" and "place_query" in arrived):
         # A search is not a send: keep what was typed, say nothing yet about the other fields.
-        form = ReportForm(initial=request.POST.dict(), category_choices=choices)
-        place_results = geocoder().search(request.POST.get("place_query", ""), 10, language=language)
+        typed = request.POST.dict() if searched else arrived
+        form = ReportForm(initial=typed, category_choices=choices)
+        place_results = geocoder().search(typed.get("place_query", ""), 10, language=language)
+        searched = True
     elif request.method == "POST" and (wait := (slot := creation_slot(request)).wait_seconds()) is not None:
         return _too_many(request, wait)
     elif request.method == "POST":
@@ -101,7 +105,7 @@ def report_new(request):
         else:
             slot.release()
     else:
-        form = ReportForm(category_choices=choices)
+        form = ReportForm(initial=arrived, category_choices=choices)
     had_photos = request.method == "POST" and bool(request.FILES.getlist("photos"))
     return render(request, "geo_feedback/report.html", {
         "form": form,

@@ -26,7 +26,7 @@ def click_map_at(page, lon: float, lat: float) -> None:
 def test_map_page_lists_the_areas_and_a_click_on_the_map_tells_about_the_area(
     page, live_server, demo_city, axe_check
 ):
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/alueet/")
     expect(page).to_have_title("Asuinalueet – Osallistu Seinäjoella")
     rows = page.locator("table.area-table tbody tr")
     expect(rows).to_have_count(26)
@@ -48,7 +48,7 @@ def test_map_page_lists_the_areas_and_a_click_on_the_map_tells_about_the_area(
 
 
 def test_every_area_is_reachable_by_keyboard_from_the_list(page, live_server, demo_city):
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/alueet/")
     expect(page.locator("#area-map")).to_have_attribute("data-loaded", "26")
     button = page.get_by_role("button", name="Näytä kartalla: Nurmo Keskus")
     button.focus()
@@ -59,7 +59,7 @@ def test_every_area_is_reachable_by_keyboard_from_the_list(page, live_server, de
 
 @pytest.mark.parametrize(
     "path, language, heading",
-    [("/sv/", "sv", "Bostadsområden"), ("/en/", "en", "Residential areas")],
+    [("/sv/alueet/", "sv", "Bostadsområden"), ("/en/alueet/", "en", "Residential areas")],
 )
 def test_swedish_and_english_pages(page, live_server, demo_city, axe_check, path, language, heading):
     page.goto(live_server.url + path)

@@ -259,7 +259,8 @@ def test_the_public_pages_reflow_at_320_pixels(browser, live_server, city, prefi
     context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page = context.new_page()
     try:
-        for path in ("/", "/palaute/", "/palaute/uusi/", f"/palaute/{feedback.number}/"):
+        for path in ("/", "/palaute/", "/palaute/uusi/", f"/palaute/{feedback.number}/", "/alueet/",
+                     "/saavutettavuus/", "/tietosuoja/"):
             page.goto(live_server.url + prefix + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"

@@ -124,3 +124,10 @@ def test_places_endpoint_returns_labels_kinds_and_coordinates(client, places):
 def test_places_endpoint_refuses_bad_parameters_with_400(client, places, params):
     response = client.get("/api/v1/places/", params)
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("example", ["Sevontie 4", "Nurmo", "60100"])
+def test_each_example_the_search_hints_give_finds_a_place(places, example):
+    """The report form's and the home page's hint: "For example Sevontie 4, Nurmo or 60100." (an
+    earlier example, Kalevankatu 1, found nothing in the offline search)."""
+    assert geocoder().search(example, 5, language="fi"), example
