@@ -44,11 +44,13 @@
     latInput.value = Number(lat).toFixed(6);
     addressInput.value = label || "";
     if (!pin) {
-      pin = L.marker([lat, lon], { draggable: true, alt: labels.pin, title: labels.pin, keyboard: false }).addTo(map);
+      // keyboard: true makes the pin focusable (Tab), where the arrow keys move it (pinKeys).
+      pin = L.marker([lat, lon], { draggable: true, alt: labels.pin, title: labels.pin, keyboard: true }).addTo(map);
       pin.on("dragend", function () {
         var position = pin.getLatLng();
         setPlace(position.lat, position.lng, "");
       });
+      pin.getElement().addEventListener("keydown", pinKeys);
     } else {
       pin.setLatLng([lat, lon]);
     }
@@ -60,6 +62,35 @@
   }
 
   map.on("click", function (event) { setPlace(event.latlng.lat, event.latlng.lng, ""); });
+
+  /* By keyboard (WCAG 2.1.1): the map pans with the arrow keys (Leaflet), a button drops the pin at
+     the map's centre, marked while the map or the button has focus, and the focused pin moves with
+     the arrow keys, 10 pixels a press (1 with Shift). Each new place is announced in #chosen-place. */
+  var centreButton = document.getElementById("pin-centre");
+  var keyboardHelp = document.getElementById("map-keyboard-help");
+  centreButton.hidden = false;
+  keyboardHelp.hidden = false;
+  [container, centreButton].forEach(function (element) {
+    element.addEventListener("focus", function () { container.classList.add("show-centre"); });
+    element.addEventListener("blur", function () { container.classList.remove("show-centre"); });
+  });
+  centreButton.addEventListener("click", function () {
+    var centre = map.getCenter();
+    setPlace(centre.lat, centre.lng, "");
+  });
+  var STEPS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+
+  function pinKeys(event) {
+    var step = STEPS[event.key];
+    if (!step) { return; }
+    event.preventDefault();
+    event.stopPropagation();  // the map itself would pan
+    var distance = event.shiftKey ? 1 : 10;
+    var point = map.latLngToContainerPoint(pin.getLatLng()).add([step[0] * distance, step[1] * distance]);
+    var moved = map.containerPointToLatLng(point);
+    setPlace(moved.lat, moved.lng, "");
+    if (!map.getBounds().pad(-0.1).contains(moved)) { map.panTo(moved, { animate: !calm }); }
+  }
 
   /* The place search: results as buttons in a list, so keyboards and screen readers choose them. */
   function search() {

@@ -3,6 +3,7 @@ with the place search, a photo carrying GPS data, and a nearby duplicate suggest
 
 import io
 import json
+import re
 
 import pytest
 from django.contrib.gis.geos import Point
@@ -266,3 +267,54 @@ def test_the_public_pages_reflow_at_320_pixels(browser, live_server, city, prefi
             assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
     finally:
         context.close()
+
+
+def test_by_keyboard_alone_the_pin_is_placed_and_moved_on_the_map(page, live_server, city, axe_check):
+    """WCAG 2.1.1: the place can be marked on the map without a mouse and without the search: the
+    map pans with the arrow keys, a button drops the pin at its centre, the focused pin moves with
+    the arrow keys, and each place is announced."""
+    page.goto(live_server.url + "/palaute/uusi/")
+    expect(page.locator("#report-map")).to_have_attribute("data-ready", "true")
+    page.locator("#id_category").select_option("179")
+    page.locator("#id_kind_0").check()
+    page.locator("#report-map").focus()
+    start = page.evaluate("document.querySelector('#report-map').leafletMap.getCenter().lng")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")  # the map pans east
+    page.evaluate("() => new Promise(done => { const map = document.querySelector('#report-map').leafletMap;"
+                  " const pan = map._panAnim; if (pan && pan._inProgress) { map.once('moveend', done); }"
+                  " else { done(); } })")  # the last press's pan has ended
+    assert page.evaluate("() => document.querySelector('#report-map').leafletMap.getCenter().lng") > start
+    for _ in range(6):  # past the map's zoom buttons and attribution links
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "pin-centre":
+            break
+    expect(page.locator("#pin-centre")).to_be_focused()
+    expect(page.locator("#report-map")).to_have_class(re.compile("show-centre"))  # where the pin will go
+    page.keyboard.press("Enter")
+    placed = page.locator("#report-map").get_attribute("data-pin")
+    centre = page.evaluate("(() => { const c = document.querySelector('#report-map').leafletMap.getCenter();"
+                           " return [c.lng, c.lat]; })()")
+    lon, lat = map(float, placed.split(","))
+    assert (lon, lat) == (pytest.approx(centre[0], abs=1e-5), pytest.approx(centre[1], abs=1e-5))
+    expect(page.locator("#chosen-place")).to_contain_text(f"{lat:.5f}")  # announced (aria-live)
+    axe_check(page)
+
+    pin = page.locator("#report-map .leaflet-marker-icon")
+    pin.focus()
+    expect(pin).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    moved = page.locator("#report-map").get_attribute("data-pin")
+    moved_lon, moved_lat = map(float, moved.split(","))
+    assert moved_lat > lat and moved_lon == pytest.approx(lon, abs=1e-5)  # north, not east or west
+    expect(page.locator("#chosen-place")).to_contain_text(f"{moved_lat:.5f}")
+    expect(pin).to_be_focused()  # the pin keeps focus while it moves
+
+    fill_description(page, "Katuvalo vilkkuu koko yön, kohta merkitty kartalle näppäimistöllä.")
+    page.locator("#send-button").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/palaute/kiitos/")
+    feedback = Feedback.objects.get(number=page.locator("#feedback-number").inner_text())
+    stored = feedback.location.transform(4326, clone=True)
+    assert (stored.x, stored.y) == (pytest.approx(moved_lon, abs=1e-6), pytest.approx(moved_lat, abs=1e-6))
