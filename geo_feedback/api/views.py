@@ -157,7 +157,8 @@ class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, Localiz
         # Only the creator ever sees the private follow link: it is in this response and the receipt.
         body = feedback_created_json(
             result.feedback.pk, language=self.language, media_url=_media_url(request),
-            follow_url=request.build_absolute_uri(f"/palaute/seuraa/{result.feedback.follow_token}/"))
+            follow_url=request.build_absolute_uri(
+                ("" if self.language == "fi" else f"/{self.language}") + f"/palaute/seuraa/{result.feedback.follow_token}/"))
         if body is None:  # deleted in the instant since it was stored
             raise Http404(_("No public report has this number."))
         response = _feature(request, body, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)

@@ -16,16 +16,22 @@ AS_REPORTER = _("You get these emails because you sent this feedback. To stop th
 AS_FOLLOWER = _("You get these emails because you follow this feedback. To stop them:")
 
 
+def _page(path: str, language: str) -> str:
+    """The absolute address of a page in ``language``: Finnish at /, Swedish at /sv/, English at /en/."""
+    prefix = "" if language == settings.LANGUAGE_CODE[:2] or language not in dict(settings.LANGUAGES) else f"/{language}"
+    return f"{settings.SITE_URL}{prefix}{path}"
+
+
 def _follow_url(feedback: Feedback) -> str:
-    return f"{settings.SITE_URL}/palaute/seuraa/{feedback.follow_token}/"
+    return _page(f"/palaute/seuraa/{feedback.follow_token}/", feedback.language)
 
 
-def _stop_url(token: str) -> str:
-    return f"{settings.SITE_URL}/palaute/lopeta/{token}/"
+def _stop_url(token: str, language: str) -> str:
+    return _page(f"/palaute/lopeta/{token}/", language)
 
 
 def _public_url(feedback: Feedback) -> str:
-    return f"{settings.SITE_URL}/palaute/{feedback.number}/"
+    return _page(f"/palaute/{feedback.number}/", feedback.language)
 
 
 def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], public_note: str = "") -> list[Notification]:
@@ -43,7 +49,7 @@ def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], pub
         token = feedback.follow_token if is_reporter else tokens.get(email)
         addressed.append(Recipient(
             email=email,
-            stop_url=_stop_url(token) if token else "",
+            stop_url=_stop_url(token, feedback.language) if token else "",
             stop_reason=AS_REPORTER if is_reporter else AS_FOLLOWER,
             context={"is_reporter": is_reporter},
         ))

@@ -1,6 +1,7 @@
 """Emails through the outbox and a real RQ worker: receipts, status news, a Redis outage, retries."""
 
 import io
+import re
 import smtplib
 
 import pytest
@@ -210,3 +211,23 @@ def test_the_relay_gives_up_after_max_attempts(worker, django_capture_on_commit_
     assert outbox_relay() == 0
     Notification.objects.filter(feedback=feedback).update(attempts=MAX_ATTEMPTS - 1)
     assert outbox_relay() == 1
+
+
+def test_the_links_in_an_email_open_the_pages_in_its_language(worker, django_capture_on_commit_callbacks, settings):
+    settings.SITE_URL = "https://osallistu.example.fi"
+    with django_capture_on_commit_callbacks(execute=True):
+        swedish = FeedbackFactory(reporter_email=REPORTER, language="sv")
+        finnish = FeedbackFactory(reporter_email="toinen@example.fi", language="fi")
+        feedback_support(feedback=swedish, email=FOLLOWERS[0])
+        feedback_transition(feedback=swedish, to_status=FeedbackStatus.HANDLED)
+    jobs_run()
+    by_recipient = {}
+    for message in mail.outbox:
+        by_recipient.setdefault(message.to[0], []).append(message.body)
+    swedish_links = re.findall(r"https://osallistu\.example\.fi\S+", "\n".join(by_recipient[REPORTER] +
+                                                                             by_recipient[FOLLOWERS[0]]))
+    assert swedish_links and all(link.startswith("https://osallistu.example.fi/sv/palaute/") for link in swedish_links)
+    assert f"https://osallistu.example.fi/sv/palaute/seuraa/{swedish.follow_token}/" in swedish_links
+    finnish_links = re.findall(r"https://osallistu\.example\.fi\S+", "\n".join(by_recipient["toinen@example.fi"]))
+    assert finnish_links and all(link.startswith("https://osallistu.example.fi/palaute/") for link in finnish_links)
+    assert finnish.number  # its receipt was sent
