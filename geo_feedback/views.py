@@ -7,7 +7,7 @@ from django.core.validators import validate_email
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,6 +136,9 @@ def report_new(request):
             "nearbyIntro": _("Someone may already have reported this. If it is the same thing, "
                              "press “Me too” instead of sending a new report."),
             "meToo": _("Me too"),
+            # The word after a count (1 supporter, 2 supporters): these languages' one plural rule, n != 1.
+            "supporterOne": ngettext("supporter", "supporters", 1),
+            "supporterMany": ngettext("supporter", "supporters", 2),
             "supported": _("Thank you: your support was counted."),
             "supportFailed": _("Your support could not be counted. Try again."),
             "supporters": _("supporters"),

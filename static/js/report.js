@@ -199,7 +199,8 @@
         '<a href="' + escapeHtml(p.url) + '" target="_blank" rel="noopener">' + escapeHtml(p.number) + "</a>" +
         "<span>" + escapeHtml(p.category_name) + " · " + escapeHtml(p.status_label) +
         (p.distance_m != null ? " · " + Math.round(p.distance_m) + " " + escapeHtml(labels.metres) : "") +
-        ' · <span class="count">' + escapeHtml(p.supporter_count) + "</span> " + escapeHtml(labels.supporters) +
+        ' · <span class="count">' + escapeHtml(p.supporter_count) + '</span> <span class="count-word">' +
+        escapeHtml(supporterWord(p.supporter_count)) + "</span>" +
         "</span>" +
         '<button type="button" class="me-too" aria-label="' + escapeHtml(labels.meToo + ": " + p.number) + '">' +
         escapeHtml(labels.meToo) + "</button>";
@@ -216,6 +217,10 @@
     });
     nearby.hidden = false;
     nearby.setAttribute("data-count", String(features.length));
+  }
+
+  function supporterWord(count) {
+    return Number(count) === 1 ? labels.supporterOne : labels.supporterMany;
   }
 
   function support(number, item, button) {
@@ -236,7 +241,10 @@
       })
       .then(function (answer) {
         var body = answer.body;
-        if (answer.ok) { item.querySelector(".count").textContent = body.supporter_count; }
+        if (answer.ok) {
+          item.querySelector(".count").textContent = body.supporter_count;
+          item.querySelector(".count-word").textContent = supporterWord(body.supporter_count);
+        }
         // The answer replaces the button; it takes the focus the button had (not the page's body).
         var done = document.createElement("span");
         done.className = answer.ok && body.counted ? "supported" : "not-counted";

@@ -142,6 +142,7 @@ def test_by_keyboard_alone_a_resident_finds_the_address_supports_a_duplicate_and
     expect(nearby).to_be_visible()
     item = page.locator(f"#nearby-list li[data-number='{earlier.number}']")
     expect(item).to_contain_text(earlier.number)
+    expect(item.locator(".count-word")).to_have_text("tukijaa")  # 0 tukijaa
     expect(page.locator("#report-map path.leaflet-interactive")).to_have_count(1)  # and it is on the map
     axe_check(page)
     page.locator("#nearby-email").focus()
@@ -153,6 +154,7 @@ def test_by_keyboard_alone_a_resident_finds_the_address_supports_a_duplicate_and
     expect(item.locator(".supported")).to_have_text("Kiitos, tukesi on laskettu.")
     expect(item.locator(".supported")).to_be_focused()
     expect(item.locator(".count")).to_have_text("1")
+    expect(item.locator(".count-word")).to_have_text("tukija")  # 1 tukija, 0 or 2 tukijaa (ngettext)
     earlier.refresh_from_db()
     assert earlier.supporter_count == 1
     assert earlier.followers.get().email == "naapuri@example.fi"
