@@ -21,6 +21,35 @@
     });
   }
 
+  // The background tiles come from another server. They are added once the page has loaded, so a
+  // tile server that hangs never holds the page's loading; when tiles fail, or none has come within
+  // TILE_PATIENCE_MS, the map says so in words (its drawings, the areas and pins, still show).
+  var TILE_PATIENCE_MS = 6000;
+
+  function addTiles(map, config) {
+    var layer = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution });
+    var loaded = false;
+    var notice = null;
+    function tell() {
+      if (notice || loaded) { return; }
+      notice = L.control({ position: "bottomleft" });
+      notice.onAdd = function () {
+        var box = L.DomUtil.create("p", "tile-notice");
+        box.setAttribute("role", "status");
+        box.textContent = leaflet ? leaflet.dataset.tilesFailed : "";
+        return box;
+      };
+      notice.addTo(map);
+    }
+    layer.on("tileload", function () { loaded = true; });
+    layer.on("tileerror", tell);
+    function start() {
+      layer.addTo(map);
+      window.setTimeout(tell, TILE_PATIENCE_MS);
+    }
+    if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
+  }
+
   window.CityMap = {
     calm: calm,
     config: readJson("map-config"),
@@ -33,9 +62,7 @@
       }).setView(center, zoom);
       L.control.zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut }).addTo(map);
       container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
-      if (config.tileUrl) {
-        L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
-      }
+      if (config.tileUrl) { addTiles(map, config); }
       return map;
     },
 

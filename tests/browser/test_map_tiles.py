@@ -1,0 +1,47 @@
+"""When the background tiles fail or hang, the map says so in words, and the page still finishes
+loading: before, a failed background left a blank grey box, and tiles that hung held the page's load."""
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from city.demo import demo_city_load
+from geo_feedback.seed import categories_seed
+
+NOTICE = "Taustakarttaa ei voitu ladata."
+
+
+@pytest.fixture
+def city(transactional_db):
+    demo_city_load()
+    categories_seed()
+
+
+def test_failed_tiles_are_told_of_in_words(page, live_server, city, axe_check):
+    page.goto(live_server.url + "/palaute/")  # the page fixture refuses every tile
+    notice = page.locator("#feedback-map .tile-notice")
+    expect(notice).to_contain_text(NOTICE)
+    expect(notice).to_have_attribute("role", "status")
+    axe_check(page)
+
+
+def test_tiles_that_hang_neither_hold_the_page_nor_go_untold(browser, live_server, city):
+    context = browser.new_context(locale="fi-FI", reduced_motion="reduce")
+    hanging = []
+    context.route("https://tile.openstreetmap.org/**", lambda route: hanging.append(route))  # never answered
+    page = context.new_page()
+    try:
+        started = time.monotonic()
+        page.goto(live_server.url + "/alueet/", wait_until="load", timeout=15000)
+        assert time.monotonic() - started < 10
+        expect(page.locator("#area-map")).to_have_attribute("data-loaded", "26")  # the areas are drawn
+        expect(page.locator("#area-map .tile-notice")).to_contain_text(NOTICE, timeout=10000)
+        assert hanging  # tiles were asked for, and are still waiting
+    finally:
+        for route in hanging:
+            try:
+                route.abort()
+            except Exception:  # the page may be gone already
+                pass
+        context.close()
