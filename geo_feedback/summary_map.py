@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import folium
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from geo_feedback.summaries import rate_classes, rate_colour
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 
 USER_SCALABLE_NO = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
 INLINE_SCRIPT = re.compile(r"<script>")
+# folium's page has no language and no title (WCAG 3.1.1, 2.4.2), and a scale in miles and feet too.
+HTML_OPEN = re.compile(r"<html>")
+HEAD_OPEN = re.compile(r"<head>")
+SCALE = re.compile(r"L\.control\.scale\(\)")
 # Seinäjoki's centre; the map fits the areas' bounds anyway.
 MAP_CENTRE = (62.79, 22.84)
 
@@ -79,4 +85,9 @@ def choropleth_html(summary: Summary, *, nonce: str = "") -> str:
         fmap.fit_bounds(layer.get_bounds())
     # folium's page forbids zooming (user-scalable=no); people who need to enlarge it must be able to.
     html = USER_SCALABLE_NO.sub("", fmap.get_root().render())
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    html = HTML_OPEN.sub(f'<html lang="{language}">', html, count=1)
+    html = HEAD_OPEN.sub(f"<head>\n<title>{escape(_('Tickets per 1000 inhabitants by residential area'))}</title>",
+                         html, count=1)
+    html = SCALE.sub("L.control.scale({imperial: false})", html)  # metres and kilometres only
     return INLINE_SCRIPT.sub(f'<script nonce="{nonce}">', html) if nonce else html

@@ -1,8 +1,10 @@
 """Debian's chromium driven by Playwright: no browser download, no network beyond localhost."""
 
+import json
 import shutil
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
@@ -63,5 +65,10 @@ def axe_check():
     def check(page):
         results = axe.run(page, options=WCAG_21_AA)
         assert results.violations_count == 0, results.generate_report()
+        # axe-core checks a frame only where it runs inside it: the summary's map is a frame of its own.
+        for frame in page.main_frame.child_frames:
+            frame.evaluate(axe.axe_script)
+            inside = AxeResults(frame.evaluate(f"axe.run(document, {json.dumps(WCAG_21_AA)})"))
+            assert inside.violations_count == 0, f"in the frame {frame.name or frame.url}: " + inside.generate_report()
 
     return check

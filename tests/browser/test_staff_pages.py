@@ -122,7 +122,13 @@ def test_the_summary_page_by_keyboard_with_its_offline_map(page, live_server, st
     expect(page.locator("#figure-praise")).to_have_text("1")
     map_frame = page.frame_locator("iframe.summary-map")
     expect(map_frame.locator(".leaflet-interactive").first).to_be_attached()
-    axe_check(page)
+    # The frame's own page has a language and a title, and its scale is metric only.
+    expect(map_frame.locator("html")).to_have_attribute("lang", "fi")
+    frame = page.main_frame.child_frames[0]
+    assert frame.title() == "Palautteita 1000 asukasta kohden asuinalueittain"
+    expect(map_frame.locator(".leaflet-control-scale-line")).to_have_count(1)
+    expect(map_frame.locator(".leaflet-control-scale-line")).to_contain_text(re.compile(r"\d+ k?m"))
+    axe_check(page)  # inside the frame too
 
     # Choose a department by keyboard; the figures follow.
     page.locator("#id_department").focus()
