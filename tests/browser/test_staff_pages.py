@@ -137,3 +137,17 @@ def test_the_summary_page_by_keyboard_with_its_offline_map(page, live_server, st
     expect(page).to_have_url(re.compile(r"/henkilosto/yhteenveto/\?department=sivistys&"))
     expect(page.locator("#figure-total")).to_have_text("0")
     assert outside == [], f"the summary page loaded something from outside: {outside}"
+
+
+def test_the_staff_pages_fit_a_1280_pixel_screen(page, live_server, staff):
+    """WCAG 1.4.10 for the staff side: at 1280 CSS pixels no page scrolls sideways; a wide table
+    scrolls within its own box (the triage queue once made the page 1710 px wide)."""
+    base = live_server.url
+    ticket = FeedbackFactory(description="Pitkä kuvaus " * 40, address_text="Hyvin pitkä osoite " * 5)
+    FeedbackFactory.create_batch(5)
+    sign_in(page, base, "asiakaspalvelu")
+    for path in ("/henkilosto/kasittely/", "/henkilosto/toimiala/", "/henkilosto/uusi/", f"/henkilosto/palaute/{ticket.number}/",
+                 "/henkilosto/yhteenveto/", f"/henkilosto/haku/?q={ticket.number[:8]}"):
+        page.goto(base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{path} is {width} px wide at 1280 px"
