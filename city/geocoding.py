@@ -9,6 +9,7 @@ more entry in ``GEOCODERS``; callers never change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
@@ -80,14 +81,17 @@ class OfflineGeocoder:
                 unique.append(result)
         return unique[:limit]
 
+    # Names match whatever their case and whether or not ä, ö and å are typed (PostgreSQL's unaccent):
+    # "ammalantie" finds Ämmäläntie, "KAUPPATORI" finds Kauppatori.
     def _places(self, text: str, limit: int) -> list[PlaceResult]:
-        match = Q(name__icontains=text) | Q(street_address__icontains=text) | Q(postcode__startswith=text)
+        match = (Q(name__unaccent__icontains=text) | Q(street_address__unaccent__icontains=text)
+                 | Q(postcode__startswith=text))
         rows = (
             Place.objects.filter(match)
             .annotate(
                 wgs84=Transform("location", settings.API_SRID),
                 rank=Case(
-                    When(Q(name__istartswith=text) | Q(street_address__istartswith=text)
+                    When(Q(name__unaccent__istartswith=text) | Q(street_address__unaccent__istartswith=text)
                          | Q(postcode__startswith=text), then=Value(0)),
                     default=Value(1), output_field=IntegerField(),
                 ),
@@ -98,7 +102,7 @@ class OfflineGeocoder:
                             lat=round(place.wgs84.y, 6)) for place in rows]
 
     def _areas(self, text: str, limit: int, language: str) -> list[PlaceResult]:
-        match = Q(name_fi__icontains=text) | Q(name_sv__icontains=text)
+        match = Q(name_fi__unaccent__icontains=text) | Q(name_sv__unaccent__icontains=text)
         if text.isdigit():
             match |= Q(code__startswith=text, kind=AreaKind.POSTAL_AREA)
         rows = (
@@ -119,8 +123,13 @@ class OfflineGeocoder:
         ]
 
 
+def _folded(text: str) -> str:
+    """``text`` without case or the accents unaccent removes (ä → a), for ranking as the search matched."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def _rank(label: str, text: str) -> int:
-    label, text = label.casefold(), text.casefold()
+    label, text = _folded(label), _folded(text)
     words = re.findall(r"\w+", label)
     if label.startswith(text):
         return 0

@@ -131,3 +131,14 @@ def test_each_example_the_search_hints_give_finds_a_place(places, example):
     """The report form's and the home page's hint: "For example Sevontie 4, Nurmo or 60100." (an
     earlier example, Kalevankatu 1, found nothing in the offline search)."""
     assert geocoder().search(example, 5, language="fi"), example
+
+
+@pytest.mark.parametrize("typed, found", [
+    ("ammalantie", "Ämmäläntie 444"),  # no ä typed
+    ("ÄMMÄLÄNTIE 444", "Ämmäläntie 444"),
+    ("perasein", "Peräseinäjoki"),
+    ("seinajoki asema", "Seinäjoki asema"),
+])
+def test_search_forgives_case_and_a_missing_a_or_o_with_dots(places, typed, found):
+    labels = [result.label for result in geocoder().search(typed, 5, language="fi")]
+    assert labels and labels[0].startswith(found), labels
