@@ -1,17 +1,22 @@
-"""Place search behind one small interface, so a network geocoder can replace ours later.
+"""Place search behind one small interface, so that a network geocoder can replace ours.
 
-``geocoder()`` returns the one named by the ``GEOCODER`` setting. Only ``"offline"`` exists: it
-searches our own tables (imported places, residential areas, postal codes) and needs no network.
-A Digitransit/Pelias or Nominatim geocoder would be another class with the same ``search`` and one
-more entry in ``GEOCODERS``; callers never change.
+``geocoder()`` returns the one named by the ``GEOCODER`` setting: ``"offline"`` searches our own
+tables (imported places, residential areas, postal codes) and needs no network; ``"digitransit"``
+asks Digitransit's geocoding API (Pelias: every address and place in Finland, in Finnish and
+Swedish) and falls back to the offline search when it does not answer. Another geocoder is one
+more class with the same ``search`` and one more entry in ``GEOCODERS``; callers never change.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Protocol
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
 
 from django.conf import settings
 from django.contrib.gis.db.models.functions import PointOnSurface, Transform
@@ -28,6 +33,9 @@ MAX_QUERY_LENGTH = 100
 KIND_LABELS = {
     "postal_locality": _("Postal code"),
     "address": _("Address"),
+    "street": _("Street"),
+    "venue": _("Place"),
+    "stop": _("Stop"),
     "rail_station": _("Railway station"),
     "rail_stopping_point": _("Railway station"),
     "area": _("Residential area"),
@@ -149,7 +157,58 @@ def _place_label(place: Place) -> str:
     return place.name
 
 
-GEOCODERS: dict[str, type] = {"offline": OfflineGeocoder}
+logger = logging.getLogger(__name__)
+
+# Digitransit's layers as our kinds of result (a district or municipality reads as an area).
+_DIGITRANSIT_KINDS = {"address": "address", "street": "street", "venue": "venue", "stop": "stop",
+                      "station": "stop", "neighbourhood": "area", "localadmin": "area", "locality": "area"}
+DIGITRANSIT_TIMEOUT_SECONDS = 3
+
+
+class DigitransitGeocoder:
+    """Digitransit's geocoding API (``/geocoding/v1/search``), limited to ``DIGITRANSIT_BOUNDARY``.
+
+    The subscription key travels in a header from the server; residents' browsers never see it.
+    When the API fails or is slow (``DIGITRANSIT_TIMEOUT_SECONDS``), the offline search answers
+    instead, so a resident can always find the city's own places, areas and postal codes.
+    """
+
+    def search(self, text: str, limit: int = 10, *, language: str = "fi") -> list[PlaceResult]:
+        text = normalise_query(text)
+        limit = max(1, min(limit, MAX_RESULTS))
+        if len(text) < MIN_QUERY_LENGTH:
+            return []
+        west, south, east, north = settings.DIGITRANSIT_BOUNDARY
+        query = urlencode({
+            "text": text, "size": limit, "lang": language if language in ("fi", "sv", "en") else "fi",
+            "boundary.rect.min_lon": west, "boundary.rect.min_lat": south,
+            "boundary.rect.max_lon": east, "boundary.rect.max_lat": north,
+        })
+        request = Request(f"{settings.DIGITRANSIT_GEOCODING_URL}?{query}", headers={
+            "digitransit-subscription-key": settings.DIGITRANSIT_API_KEY, "Accept": "application/json"})
+        try:
+            with urlopen(request, timeout=DIGITRANSIT_TIMEOUT_SECONDS) as answer:  # noqa: S310 (a set https URL)
+                features = json.load(answer).get("features", [])
+            return [result for feature in features if (result := _digitransit_result(feature))][:limit]
+        except (OSError, ValueError, AttributeError) as error:  # network, HTTP status, JSON or shape
+            logger.warning("Digitransit geocoding failed (%s: %s); answering from the offline search",
+                           error.__class__.__name__, error)
+            return OfflineGeocoder().search(text, limit, language=language)
+
+
+def _digitransit_result(feature: dict) -> PlaceResult | None:
+    """One Pelias feature as a result, or None when it lacks a label or a point."""
+    properties = feature.get("properties") or {}
+    coordinates = (feature.get("geometry") or {}).get("coordinates") or []
+    label = str(properties.get("label") or properties.get("name") or "").strip()
+    if not label or len(coordinates) < 2:
+        return None
+    lon, lat = float(coordinates[0]), float(coordinates[1])
+    return PlaceResult(label=label, kind=_DIGITRANSIT_KINDS.get(properties.get("layer"), "venue"),
+                       lon=round(lon, 6), lat=round(lat, 6))
+
+
+GEOCODERS: dict[str, type] = {"offline": OfflineGeocoder, "digitransit": DigitransitGeocoder}
 
 
 def geocoder() -> Geocoder:

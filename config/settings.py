@@ -44,6 +44,9 @@ env = environ.Env(
     OPEN311_KEY_RATE=(str, "1000/hour"),
     OPEN311_ADDRESS_RATE=(str, "200/hour"),
     GEOCODER=(str, "offline"),
+    DIGITRANSIT_API_KEY=(str, ""),
+    DIGITRANSIT_GEOCODING_URL=(str, "https://api.digitransit.fi/geocoding/v1/search"),
+    DIGITRANSIT_BOUNDARY=(str, "22.30,62.45,23.50,63.10"),
     NUM_PROXIES=(int, 0),
     DEMO_DATA=(str, ""),  # true/false; empty: on with DEBUG, off without it
 )
@@ -305,8 +308,16 @@ FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
 # and each address sending through any key.
 OPEN311_KEY_RATE = env("OPEN311_KEY_RATE")
 OPEN311_ADDRESS_RATE = env("OPEN311_ADDRESS_RATE")
-# Place search behind the report page; "offline" searches our own places, areas and postal codes.
+# Place search behind the report page; "offline" searches our own places, areas and postal codes,
+# "digitransit" Digitransit's geocoding API (all of Finland's addresses and places; a subscription
+# key from digitransit.fi, kept on the server) within DIGITRANSIT_BOUNDARY (west,south,east,north).
 GEOCODER = env("GEOCODER")
+DIGITRANSIT_API_KEY = env("DIGITRANSIT_API_KEY")
+DIGITRANSIT_GEOCODING_URL = env("DIGITRANSIT_GEOCODING_URL")
+DIGITRANSIT_BOUNDARY = tuple(float(part) for part in env("DIGITRANSIT_BOUNDARY").split(","))
+if GEOCODER == "digitransit" and not DIGITRANSIT_API_KEY:
+    raise ImproperlyConfigured("GEOCODER=digitransit needs DIGITRANSIT_API_KEY (a subscription key from "
+                               "https://portal-api.digitransit.fi/); or set GEOCODER=offline.")
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
