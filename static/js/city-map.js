@@ -50,6 +50,33 @@
     if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
   }
 
+  // Every map shows the city's boundary and its residential areas as outlines under everything
+  // else, so that a map whose background did not load still shows where things are. They take no
+  // clicks or focus: a click goes to the map (placing a pin, say).
+  function outlineAreas(map, container, config) {
+    var pane = map.createPane("area-outlines");
+    pane.style.zIndex = 350;  // above the tiles (200), below drawings (400) and markers (600)
+    pane.style.pointerEvents = "none";
+    var language = encodeURIComponent(config.language || "fi");
+    var styles = {
+      city: { color: "#1a1a1a", weight: 3, fill: false, className: "area-outline area-outline-city" },
+      postal_area: { color: "#4d4d4d", weight: 1.5, dashArray: "4 4", fill: false,
+                     className: "area-outline area-outline-postal_area" },
+    };
+    Object.keys(styles).forEach(function (kind) {
+      fetch("/api/v1/areas/?kind=" + kind + "&lang=" + language, { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : { features: [] }; })
+        .then(function (collection) {
+          L.geoJSON(collection, {
+            pane: "area-outlines", interactive: false, style: function () { return styles[kind]; },
+          }).addTo(map);
+          var drawn = Number(container.getAttribute("data-outlines") || 0) + collection.features.length;
+          container.setAttribute("data-outlines", String(drawn));
+        })
+        .catch(function () { /* outlines are a help, not a need: the map works without them */ });
+    });
+  }
+
   window.CityMap = {
     calm: calm,
     config: readJson("map-config"),
@@ -63,6 +90,7 @@
       L.control.zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut }).addTo(map);
       container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels
       if (config.tileUrl) { addTiles(map, config); }
+      if (!config.areasUrl) { outlineAreas(map, container, config); }  // the area map draws its own
       return map;
     },
 

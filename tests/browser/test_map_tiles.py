@@ -1,6 +1,7 @@
 """When the background tiles fail or hang, the map says so in words, and the page still finishes
 loading: before, a failed background left a blank grey box, and tiles that hung held the page's load."""
 
+import re
 import time
 
 import pytest
@@ -45,3 +46,17 @@ def test_tiles_that_hang_neither_hold_the_page_nor_go_untold(browser, live_serve
             except Exception:  # the page may be gone already
                 pass
         context.close()
+
+
+@pytest.mark.parametrize("path, selector", [("/palaute/uusi/", "#report-map"), ("/palaute/", "#feedback-map")])
+def test_every_map_draws_the_city_and_its_areas_without_its_background(page, live_server, city, path, selector):
+    page.goto(live_server.url + path)  # no tiles: only the outlines tell where things are
+    expect(page.locator(selector)).to_have_attribute("data-outlines", "27")  # the city and its 26 postal areas
+    expect(page.locator(f"{selector} path.area-outline-city")).to_have_count(1)
+    expect(page.locator(f"{selector} path.area-outline-postal_area")).to_have_count(26)
+    if path == "/palaute/uusi/":  # the outlines take no clicks: a click still places the pin
+        from tests.browser.test_feedback_report import click_map_at
+
+        expect(page.locator(selector)).to_have_attribute("data-ready", "true")
+        click_map_at(page, selector, 22.8565, 62.7823)
+        expect(page.locator(selector)).to_have_attribute("data-pin", re.compile(r"^22\.85[5-7]"))
