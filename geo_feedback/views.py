@@ -302,6 +302,7 @@ def feedback_map(request):
             "tooMany": _("The map shows the %(count)s newest reports in this view. "
                          "Zoom in or filter to see the rest."),
             "shown": _("Reports on the map: %(count)s"),
+            "cluster": _("%(count)s reports close together: zoom in to see them"),
             "supporters": _("supporters"),
             "open": _("Open the report"),
         },

@@ -86,6 +86,7 @@
       var config = this.config;
       var map = L.map(container, {
         zoomControl: false, fadeAnimation: !calm, zoomAnimation: !calm, markerZoomAnimation: !calm,
+        maxZoom: 19,  // known before the tiles come (after the page's load): clustering needs it
       }).setView(center, zoom);
       L.control.zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut }).addTo(map);
       container.leafletMap = map;  // lets tests and other scripts turn coordinates into pixels

@@ -29,7 +29,19 @@
   if (!container) { return; }
   var status = document.getElementById("map-status");
   var map = makeMap(container, [62.79, 22.84], 11);
-  var layer = L.layerGroup().addTo(map);
+  // On the public map, reports close together gather into a circle with their count (markercluster);
+  // the circle is a button (Enter zooms to its reports), named in words for a screen reader.
+  var layer = (L.markerClusterGroup ? L.markerClusterGroup({
+    showCoverageOnHover: false, maxClusterRadius: 40, animate: !calm,
+    iconCreateFunction: function (cluster) {
+      var count = cluster.getChildCount();
+      return L.divIcon({
+        className: "fb-cluster-icon", iconSize: [36, 36], iconAnchor: [18, 18],
+        html: '<span class="fb-cluster" aria-hidden="true">' + count + "</span>" +
+          '<span class="visually-hidden">' + escapeHtml(format(labels.cluster, { count: count })) + "</span>",
+      });
+    },
+  }) : L.layerGroup()).addTo(map);
   var markersByNumber = {};
   var request = 0;
   var pendingPopup = null;
@@ -38,10 +50,13 @@
     var category = config.categories[p.category] || { index: "?", group: "city_environment", name: p.category_name };
     return L.divIcon({
       className: "fb-icon",
-      iconSize: [30, 30],
-      iconAnchor: [15, 15],
+      iconSize: [30, 34],
+      iconAnchor: [15, 33],  // the pin's tip
+      popupAnchor: [0, -30],
+      // A pin in the status's colour with the topic family's mark inside: no number, which would read
+      // as a count of reports like a cluster's.
       html: '<span class="fb-marker status-' + escapeHtml(p.status) + " group-" + escapeHtml(category.group) +
-        " kind-" + escapeHtml(p.kind) + '" aria-hidden="true">' + escapeHtml(category.index) + "</span>" +
+        " kind-" + escapeHtml(p.kind) + '" aria-hidden="true"></span>' +
         '<span class="visually-hidden">' + escapeHtml(p.number + ": " + p.category_name + ", " + p.status_label) +
         "</span>",
     });
@@ -84,7 +99,12 @@
         });
         container.setAttribute("data-loaded", String(collection.features.length));
         if (pendingPopup && markersByNumber[pendingPopup]) {
-          markersByNumber[pendingPopup].openPopup();
+          var chosen = markersByNumber[pendingPopup];
+          if (layer.zoomToShowLayer) {  // a report inside a cluster: open the cluster first
+            layer.zoomToShowLayer(chosen, function () { chosen.openPopup(); });
+          } else {
+            chosen.openPopup();
+          }
           pendingPopup = null;
         }
         status.textContent = collection.next

@@ -60,3 +60,30 @@ def test_every_map_draws_the_city_and_its_areas_without_its_background(page, liv
         expect(page.locator(selector)).to_have_attribute("data-ready", "true")
         click_map_at(page, selector, 22.8565, 62.7823)
         expect(page.locator(selector)).to_have_attribute("data-pin", re.compile(r"^22\.85[5-7]"))
+
+
+def test_reports_close_together_gather_into_a_circle_that_opens_by_keyboard(page, live_server, city, axe_check):
+    from django.contrib.gis.geos import Point
+
+    from geo_feedback.models import Category
+    from geo_feedback.services.feedback import feedback_create
+
+    streets = Category.objects.get(service_code="171")
+    for index in range(6):  # some 25 metres apart in a row, by the railway station
+        feedback_create(category=streets, kind="fault", description=f"Kuoppa numero {index} aseman edessä.",
+                        location=Point(22.8565 + index * 0.0005, 62.7823, srid=4326))
+    feedback_create(category=Category.objects.get(service_code="304"), kind="idea",
+                    description="Kirjastoon lisää iltaaukioloa, kiitos.", location=Point(22.9253, 62.8296, srid=4326))
+    page.goto(live_server.url + "/palaute/")
+    expect(page.locator("#feedback-map")).to_have_attribute("data-loaded", "7")
+    cluster = page.locator("#feedback-map .fb-cluster-icon")
+    expect(cluster).to_have_count(1)
+    expect(cluster.locator(".fb-cluster")).to_have_text("6")
+    expect(cluster).to_contain_text("6 palautetta lähekkäin")  # its name for a screen reader
+    single = page.locator("#feedback-map .fb-icon")
+    expect(single).to_have_count(1)  # the library's report, alone: a pin without a number
+    assert single.locator(".fb-marker").inner_text() == ""
+    axe_check(page)
+    cluster.focus()
+    page.keyboard.press("Enter")  # zooms in until the six come apart (the library's is then out of view)
+    expect(page.locator("#feedback-map .fb-icon")).to_have_count(6, timeout=10000)
