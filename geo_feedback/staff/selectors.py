@@ -11,10 +11,12 @@ from django.contrib.gis.db.models.functions import Distance
 from django.core.paginator import Page, Paginator
 from django.db.models import DateTimeField, ExpressionWrapper, F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from city.models import Department, StaffRole
+from city.models import Area, Department, StaffRole
 from city.querysets import to_api
-from geo_feedback.models import Feedback, FeedbackEvent, ReplyTemplate
+from geo_feedback.models import Category, Channel, EventAction, Feedback, FeedbackEvent, ReplyTemplate
 from geo_feedback.permissions import feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.selectors import _area_and_descendants
@@ -154,11 +156,86 @@ def ticket_for_staff(user, number: str) -> TicketView | None:
         point = to_api(visible.location)
         lon, lat = round(point.x, 6), round(point.y, 6)
     history = list(FeedbackEvent.objects.filter(feedback=visible).select_related("actor").order_by("version", "id"))
+    names = _history_names(history)
+    for event in history:
+        event.details_display = history_details(event, names)
     return TicketView(
         feedback=visible, photos=list(visible.photos.all()), history=history, due_at=visible.due_at,
         overdue=visible.due_at < timezone.now() and visible.status in (*TRIAGE_STATUSES, *DEPARTMENT_STATUSES),
         lon=lon, lat=lat, duplicates=list(feedback_for_staff(user).filter(merged_into=visible).only("number")),
     )
+
+
+# What each key of an event's details is called on the ticket page (the rows keep their keys).
+_DETAIL_LABELS = {
+    "channel": _("Channel"),
+    "handler": _("Handler"),
+    "from_area": _("From area"),
+    "to_area": _("To area"),
+    "into": _("Merged into"),
+    "followers_moved": _("Followers moved"),
+    "supporters_added": _("Supporters added"),
+    "description": _("Description removed"),
+    "photos_hidden": _("Photos hidden"),
+    "reporter_email": _("Email address removed"),
+    "by_reporter": _("At the reporter's request"),
+    "open311_client": _("Open311 client"),
+    "media_url": _("Photo address"),
+    "title": _("Title"),
+    "service_object_id": _("Object id"),
+    "service_object_type": _("Object type"),
+    "geocoded": _("Place found from the address"),
+}
+# "from" and "to" name a department, a topic or (merged from) a ticket, by what the event was.
+_FROM_TO_LABELS = {
+    EventAction.RECATEGORISED: (_("From topic"), _("To topic")),
+    EventAction.MERGED: (_("Merged from"), _("Merged into")),
+}
+_DEPARTMENT_LABELS = (_("From department"), _("To department"))
+
+
+def _history_names(history: list[FeedbackEvent]) -> dict[str, dict[str, str]]:
+    """The names the events' details refer to by code, in the page's language (three queries at most)."""
+    codes = {"department": set(), "category": set(), "area": set()}
+    for event in history:
+        details = event.details or {}
+        kind = "category" if event.action == EventAction.RECATEGORISED else "department"
+        if event.action != EventAction.MERGED:
+            codes[kind].update(str(details[key]) for key in ("from", "to") if details.get(key))
+        codes["area"].update(str(details[key]) for key in ("from_area", "to_area") if details.get(key))
+    language = (get_language() or "fi")[:2]
+    return {
+        "department": {d.code: d.name(language) for d in Department.objects.filter(code__in=codes["department"])}
+        if codes["department"] else {},
+        "category": {c.service_code: c.name(language)
+                     for c in Category.objects.filter(service_code__in=codes["category"])} if codes["category"] else {},
+        "area": {a.code: a.name(language) for a in Area.objects.filter(code__in=codes["area"]).defer("boundary")}
+        if codes["area"] else {},
+    }
+
+
+def history_details(event: FeedbackEvent, names: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """An event's details as (label, value) in words: "To department: Education and wellbeing", never
+    "to: sivistys"; an unknown key keeps its own name."""
+    rows = []
+    for key, value in (event.details or {}).items():
+        if key in ("from", "to"):
+            labels = _FROM_TO_LABELS.get(event.action, _DEPARTMENT_LABELS)
+            label = labels[0] if key == "from" else labels[1]
+            lookup = {EventAction.RECATEGORISED: "category", EventAction.MERGED: None}.get(event.action, "department")
+            shown = names[lookup].get(str(value), str(value)) if lookup else str(value)
+        else:
+            label = _DETAIL_LABELS.get(key, key.replace("_", " ").capitalize())
+            if key == "channel":
+                shown = str(Channel(value).label) if value in Channel.values else str(value)
+            elif key in ("from_area", "to_area"):
+                shown = names["area"].get(str(value), str(value)) if value else "–"
+            elif isinstance(value, bool):
+                shown = str(_("yes") if value else _("no"))
+            else:
+                shown = "–" if value is None else str(value)
+        rows.append((str(label), shown))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -431,3 +431,16 @@ def test_the_ticket_page_does_not_query_per_event_or_photo(agent, staff, city):
                       text=f"Sisäinen huomio {n}")
     FeedbackFactory.create_batch(4)  # more merge candidates nearby
     assert queries_for(agent, url) == few
+
+
+def test_the_history_says_in_words_what_each_change_was(agent, staff, city):
+    """The details of a history row read as labels and names, never raw values such as
+    "channel: web" or "to: sivistys"."""
+    ticket = FeedbackFactory()
+    feedback_route(feedback=ticket, department=Department.objects.get(code="sivistys"),
+                   actor=staff["asiakaspalvelu"])
+    page = agent.get(f"/en/henkilosto/palaute/{ticket.number}/").content.decode()
+    history = page.split('id="history"', 1)[1].split("</table>", 1)[0]
+    assert "Channel: Web" in history
+    assert "From department: City environment" in history and "To department: Education and wellbeing" in history
+    assert "channel:" not in history and "to: sivistys" not in history
