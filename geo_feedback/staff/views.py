@@ -313,14 +313,17 @@ def _render_ticket(request, view, *, bound: tuple[str, object] | None = None, ch
         else:
             forms[slug] = action.form(prefix=slug, initial=_initial(slug, view, request),
                                       **_form_kwargs(slug, view))
-    sections = [{"slug": slug, "action": ACTIONS[slug], "form": form} for slug, form in forms.items()]
+    chosen_template = request.GET.get("template", "")
+    sections = [{"slug": slug, "action": ACTIONS[slug], "form": form,
+                 "open": bool(bound and bound[0] == slug) or (slug == "reply" and bool(chosen_template))}
+                for slug, form in forms.items()]
     candidates = selectors.merge_candidates(request.user, feedback, language=_language()) if "merge" in forms else []
     templates = selectors.reply_templates(language=feedback.language) if "reply" in forms else []
     return _render(request, "geo_feedback/staff/ticket.html", {
         "view": view, "feedback": feedback, "sections": sections, "forms": forms, "changed": changed,
         "candidates": candidates, "reply_templates": templates,
         "reply_templates_json": {str(t.pk): t.body for t in templates},
-        "chosen_template": request.GET.get("template", ""),
+        "chosen_template": chosen_template,
         "category_name": feedback.category.name(_language()),
         "area_name": feedback.area.name(_language()) if feedback.area else "",
         "read_only": not forms,

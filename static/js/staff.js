@@ -8,6 +8,22 @@
   var escapeHtml = CityMap.escapeHtml;
   var CENTRE = [62.79, 22.84];
 
+  // The ticket's actions are disclosures: a link to one (above them, or in the address) opens it
+  // and takes the focus to its summary.
+  function openSection(hash) {
+    var section = hash && document.getElementById(hash.slice(1));
+    if (!section || section.tagName !== "DETAILS") { return false; }
+    section.open = true;
+    section.querySelector("summary").focus();
+    return true;
+  }
+  document.querySelectorAll(".action-links a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (openSection(link.getAttribute("href"))) { event.preventDefault(); history.replaceState(null, "", link.hash); }
+    });
+  });
+  openSection(window.location.hash);
+
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
   }
@@ -88,6 +104,8 @@
       marker.on("click", function () {
         var radio = document.getElementById("merge-into-" + c.number);
         if (radio) {
+          var section = document.getElementById("merge");
+          if (section && section.tagName === "DETAILS") { section.open = true; }  // the choice shows in its form
           radio.checked = true;
           radio.focus();
         }

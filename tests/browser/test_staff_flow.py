@@ -78,6 +78,9 @@ def test_triage_merge_handle_and_another_department_sees_nothing(page, live_serv
     expect(page.locator("h1")).to_contain_text(original.number)
     expect(page.locator("#contact-details")).to_contain_text("eka@example.fi")
     axe_check(page)
+    # The actions are folded: a link above them opens one, and focus goes to it.
+    page.locator(".action-links a[href='#route']").click()
+    expect(page.locator("#route > summary")).to_be_focused()
     page.locator("#id_route-department").select_option(str(Department.objects.get(code="kaupunkiymparisto").pk))
     page.locator("#id_route-public_note").fill("Ohjattu kaupunkiympäristön toimialalle.")
     page.locator("#route button[type=submit]").click()
@@ -109,6 +112,7 @@ def test_triage_merge_handle_and_another_department_sees_nothing(page, live_serv
     axe_check(page)
     page.locator(f"#department-table a[href$='/{original.number}/']").click()
     expect(page.locator("#route")).to_have_count(0)  # triage is not a handler's job
+    page.locator("#handled > summary").click()
     page.locator("#id_handled-public_note").fill("Kuoppa paikattiin tänään. Kiitos ilmoituksesta!")
     page.locator("#handled button[type=submit]").click()
     expect(page.locator(".messages")).to_be_visible()

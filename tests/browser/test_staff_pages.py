@@ -83,7 +83,8 @@ def test_bulk_confirmation_changed_meanwhile_and_reply_template(page, live_serve
     assert set(Feedback.objects.values_list("status", flat=True)) == {S.REJECTED}
 
     ticket = FeedbackFactory()
-    page.goto(f"{base}/henkilosto/palaute/{ticket.number}/")
+    page.goto(f"{base}/henkilosto/palaute/{ticket.number}/#reply")  # a link to the action opens it
+    expect(page.locator("#reply")).to_have_attribute("open", "")
     page.locator("#reply-template").select_option(str(template.pk))  # JavaScript fills the reply at once
     expect(page.locator("#id_reply-text")).to_have_value(template.body)
     feedback_transition(feedback=ticket, to_status=S.IN_TRIAGE)  # someone else, meanwhile
