@@ -100,11 +100,11 @@
         container.setAttribute("data-loaded", String(collection.features.length));
         if (pendingPopup && markersByNumber[pendingPopup]) {
           var chosen = markersByNumber[pendingPopup];
-          if (layer.zoomToShowLayer) {  // a report inside a cluster: open the cluster first
-            layer.zoomToShowLayer(chosen, function () { chosen.openPopup(); });
-          } else {
-            chosen.openPopup();
-          }
+          // A report inside a cluster: spread the cluster out where it is (moving the map would
+          // load the markers anew and lose this one), then open the report's popup.
+          var parent = layer.getVisibleParent ? layer.getVisibleParent(chosen) : chosen;
+          if (parent && parent !== chosen && parent.spiderfy) { parent.spiderfy(); }
+          chosen.openPopup();
           pendingPopup = null;
         }
         status.textContent = collection.next
