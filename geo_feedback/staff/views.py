@@ -77,11 +77,15 @@ def _require(user, action: Action, feedback=None) -> None:
 def _map_context(**extra) -> dict:
     return {
         "map_config": {"tileUrl": settings.MAP_TILE_URL, "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
-                       "language": _language(), **extra},
+                       "language": _language(), "placesUrl": "/api/v1/places/", **extra},
         "map_labels": {"zoomIn": _("Zoom in"), "zoomOut": _("Zoom out"), "pin": _("Place of the ticket"),
                        "open": _("Open the ticket"), "candidate": _("Possible original"),
                        "chosen": _("Chosen as the original: %(number)s"),
-                       "moved": _("New place: %(lat)s N, %(lon)s E")},
+                       "moved": _("New place: %(lat)s N, %(lon)s E"),
+                       "searching": _("Searching…"),
+                       "noResults": _("No places found. Try another name, address or postal code."),
+                       "results": _("Places found: choose one."),
+                       "searchFailed": _("The search did not work. Try again, or mark the place on the map.")},
     }
 
 

@@ -152,3 +152,30 @@ def test_the_staff_pages_fit_a_1280_pixel_screen(page, live_server, staff):
         page.goto(base + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1280, f"{path} is {width} px wide at 1280 px"
+
+
+def test_desk_entry_finds_the_residents_address_with_the_place_search(page, live_server, staff, fixtures_dir,
+                                                                      axe_check):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())
+    base = live_server.url
+    sign_in(page, base, "asiakaspalvelu")
+    page.goto(base + "/henkilosto/uusi/")
+    expect(page.locator("#desk-map")).to_have_attribute("data-ready", "true")
+    query = page.locator("#desk-place-query")
+    query.focus()
+    page.keyboard.type("sevontie 4")  # as the resident said it on the phone
+    page.keyboard.press("Enter")  # searches; does not send the form
+    result = page.locator("#desk-place-results button.place-result").first
+    expect(result).to_be_focused()
+    expect(result).to_contain_text("Sevontie 4")
+    axe_check(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_lat")).to_have_value("62.737052")
+    expect(page.locator("#id_lon")).to_have_value("22.818821")
+    expect(page.locator("#id_address")).to_have_value(re.compile(r"^Sevontie 4"))
+    expect(page.locator("#desk-map-status")).to_contain_text("62.737052")
+    expect(page.locator("#error-summary")).to_have_count(0)  # nothing was sent
