@@ -14,12 +14,17 @@ from geo_feedback.api.throttling import FeedbackCreateThrottle
 ADDRESS = "203.0.113.40"
 
 
-@pytest.fixture
-def limit_of_20(settings):
-    settings.FEEDBACK_CREATE_RATE = "20/hour"
+def _hourly_limit(settings, count: int):
+    """The creation limit at ``count`` an hour, with ADDRESS's window empty before and after."""
+    settings.FEEDBACK_CREATE_RATE = f"{count}/hour"
     caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
     yield
     caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+
+
+@pytest.fixture
+def limit_of_20(settings):
+    yield from _hourly_limit(settings, 20)
 
 
 def test_forty_parallel_requests_from_one_address_let_exactly_twenty_through(limit_of_20):
@@ -47,10 +52,7 @@ def test_the_refused_request_is_told_how_long_to_wait(limit_of_20):
 
 @pytest.fixture
 def limit_of_3(settings):
-    settings.FEEDBACK_CREATE_RATE = "3/hour"
-    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
-    yield
-    caches["throttle"].delete(f"throttle_feedback_create_{ADDRESS}")
+    yield from _hourly_limit(settings, 3)
 
 
 def _valid_report() -> dict:
