@@ -177,6 +177,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Finnish first, then Swedish and English (the city's official languages and the common third).
 LANGUAGE_CODE = "fi"
+# English dates with the day first and a 24-hour clock (config/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"

@@ -136,3 +136,21 @@ def test_a_drf_message_reaches_a_finnish_client_in_finnish(client, city):
         "lon": 22.8565, "lat": 62.7823, "photos": [image_upload() for _ in range(6)]})
     assert response.status_code == 400
     assert "enintään 5 alkiota" in " ".join(response.json()["photos"])
+
+
+@pytest.mark.django_db
+def test_dates_follow_the_pages_language_with_the_day_first_in_english(client, city):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from geo_feedback.models import Feedback
+    from tests.factories.feedback import FeedbackFactory
+
+    ticket = FeedbackFactory()
+    Feedback.objects.filter(pk=ticket.pk).update(created_at=datetime(2026, 11, 29, 18, 30, tzinfo=ZoneInfo("Europe/Helsinki")))
+    pages = {prefix: client.get(f"{prefix}/palaute/").content.decode() for prefix in ("", "/sv", "/en")}
+    assert "29.11.2026" in pages[""]
+    assert "2026-11-29" in pages["/sv"]
+    assert "29/11/2026" in pages["/en"] and "11/29/2026" not in pages["/en"]
+    detail = client.get(f"/en/palaute/{ticket.number}/").content.decode()
+    assert "29/11/2026 18:30" in detail and "p.m." not in detail
