@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from city.querysets import to_storage
 from city.sql import local_time_sql, queryset_sql, stored_file_url_sql
+from geo_feedback.links import page_path
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
 from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
@@ -161,7 +162,7 @@ def _language_params(language: str) -> Mapping[str, str]:
             "language": language,
             "kind_labels": _labels(FeedbackKind),
             "status_labels": _labels(FeedbackStatus),
-            "url_prefix": ("" if language == "fi" else f"/{language}") + "/palaute/",
+            "url_prefix": page_path("feedback_pages:map", language),  # a report's page is this + its number
         })
 
 

@@ -36,6 +36,7 @@ from geo_feedback.api.serializers import (
     SupportSerializer,
 )
 from geo_feedback.api.throttling import FeedbackCreateThrottle
+from geo_feedback.links import page_path
 from geo_feedback.models import Category, Channel, FeedbackPhoto
 from geo_feedback.page_selectors import feedback_supportable
 from geo_feedback.selectors import (
@@ -158,7 +159,7 @@ class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, Localiz
         body = feedback_created_json(
             result.feedback.pk, language=self.language, media_url=_media_url(request),
             follow_url=request.build_absolute_uri(
-                ("" if self.language == "fi" else f"/{self.language}") + f"/palaute/seuraa/{result.feedback.follow_token}/"))
+                page_path("feedback_pages:follow", self.language, result.feedback.follow_token)))
         if body is None:  # deleted in the instant since it was stored
             raise Http404(_("No public report has this number."))
         response = _feature(request, body, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)

@@ -10,28 +10,23 @@ from city.models import Notification
 from city.queue import enqueue_now
 from city.services.outbox import Recipient, notification_queue, outbox_relay_register
 from geo_feedback import jobs
+from geo_feedback.links import page_path
 from geo_feedback.models import Feedback, FeedbackFollower, FeedbackPhoto
 
 AS_REPORTER = _("You get these emails because you sent this feedback. To stop them:")
 AS_FOLLOWER = _("You get these emails because you follow this feedback. To stop them:")
 
 
-def _page(path: str, language: str) -> str:
-    """The absolute address of a page in ``language``: Finnish at /, Swedish at /sv/, English at /en/."""
-    prefix = "" if language == settings.LANGUAGE_CODE[:2] or language not in dict(settings.LANGUAGES) else f"/{language}"
-    return f"{settings.SITE_URL}{prefix}{path}"
-
-
 def _follow_url(feedback: Feedback) -> str:
-    return _page(f"/palaute/seuraa/{feedback.follow_token}/", feedback.language)
+    return settings.SITE_URL + page_path("feedback_pages:follow", feedback.language, feedback.follow_token)
 
 
 def _stop_url(token: str, language: str) -> str:
-    return _page(f"/palaute/lopeta/{token}/", language)
+    return settings.SITE_URL + page_path("feedback_pages:unfollow", language, token)
 
 
 def _public_url(feedback: Feedback) -> str:
-    return _page(f"/palaute/{feedback.number}/", feedback.language)
+    return settings.SITE_URL + page_path("feedback_pages:detail", feedback.language, feedback.number)
 
 
 def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], public_note: str = "") -> list[Notification]:
