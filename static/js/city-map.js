@@ -95,6 +95,43 @@
       return map;
     },
 
+    /* The place search of the report form and the desk entry: the words in ``input`` go to the
+       place search API; the places found become buttons in ``results`` (a list a keyboard and a
+       screen reader can choose from, the first one focused), and choosing one clears the list and
+       hands the place ({label, kind, lon, lat}) to ``choose``. The page's labels say what happens. */
+    searchPlaces: function (input, results, choose) {
+      var config = this.config, labels = this.labels, escapeHtml = this.escapeHtml;
+      var text = input.value.trim();
+      if (text.length < 2) { input.focus(); return; }
+      var status = function (message) { results.innerHTML = '<p role="status">' + escapeHtml(message) + "</p>"; };
+      status(labels.searching);
+      var url = config.placesUrl + "?limit=10&lang=" + encodeURIComponent(config.language) +
+        "&q=" + encodeURIComponent(text);
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) { throw new Error(response.status); }
+          return response.json();
+        })
+        .then(function (body) {
+          if (!body.results.length) { status(labels.noResults); return; }
+          var statusId = results.id + "-status";
+          results.innerHTML = '<p role="status" id="' + statusId + '">' + escapeHtml(labels.results) + "</p>" +
+            '<ul aria-labelledby="' + statusId + '">' + body.results.map(function (result, index) {
+              return '<li><button type="button" class="place-result" data-index="' + index + '">' +
+                escapeHtml(result.label) + ' <span class="muted">(' + escapeHtml(result.kind_label) + ")</span></button></li>";
+            }).join("") + "</ul>";
+          results.querySelectorAll("button.place-result").forEach(function (button) {
+            button.addEventListener("click", function () {
+              var result = body.results[Number(button.getAttribute("data-index"))];
+              results.innerHTML = "";
+              choose(result);
+            });
+          });
+          results.querySelector("button.place-result").focus();
+        })
+        .catch(function () { status(labels.searchFailed); });
+    },
+
     escapeHtml: function (text) {
       var span = document.createElement("span");
       span.textContent = text == null ? "" : String(text);

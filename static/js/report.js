@@ -94,41 +94,9 @@
 
   /* The place search: results as buttons in a list, so keyboards and screen readers choose them. */
   function search() {
-    var text = queryInput.value.trim();
-    if (text.length < 2) { queryInput.focus(); return; }
-    results.innerHTML = '<p role="status">' + escapeHtml(labels.searching) + "</p>";
-    var url = config.placesUrl + "?limit=10&lang=" + encodeURIComponent(config.language) +
-      "&q=" + encodeURIComponent(text);
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      })
-      .then(function (body) {
-        if (!body.results.length) {
-          results.innerHTML = '<p role="status">' + escapeHtml(labels.noResults) + "</p>";
-          return;
-        }
-        var html = '<p role="status" id="place-results-status">' + escapeHtml(labels.results) + "</p>" +
-          '<ul aria-labelledby="place-results-status">';
-        body.results.forEach(function (result, index) {
-          html += '<li><button type="button" class="place-result" data-index="' + index + '">' +
-            escapeHtml(result.label) + ' <span class="muted">(' + escapeHtml(result.kind_label) + ")</span></button></li>";
-        });
-        results.innerHTML = html + "</ul>";
-        results.querySelectorAll("button.place-result").forEach(function (button) {
-          button.addEventListener("click", function () {
-            var result = body.results[Number(button.getAttribute("data-index"))];
-            setPlace(result.lat, result.lon, result.label, { zoom: true, focus: true });
-            results.innerHTML = "";
-          });
-        });
-        var first = results.querySelector("button.place-result");
-        if (first) { first.focus(); }
-      })
-      .catch(function () {
-        results.innerHTML = '<p role="status">' + escapeHtml(labels.searchFailed) + "</p>";
-      });
+    CityMap.searchPlaces(queryInput, results, function (result) {
+      setPlace(result.lat, result.lon, result.label, { zoom: true, focus: true });
+    });
   }
 
   queryInput.addEventListener("keydown", function (event) {

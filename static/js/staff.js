@@ -147,38 +147,12 @@
     var found = document.getElementById("desk-place-results");
     var address = document.getElementById("id_address");
     var deskSearch = function () {
-      var text = query.value.trim();
-      if (text.length < 2) { query.focus(); return; }
-      found.innerHTML = '<p role="status">' + escapeHtml(labels.searching) + "</p>";
-      fetch(config.placesUrl + "?limit=10&lang=" + encodeURIComponent(config.language) + "&q=" + encodeURIComponent(text),
-            { headers: { Accept: "application/json" } })
-        .then(function (response) {
-          if (!response.ok) { throw new Error(response.status); }
-          return response.json();
-        })
-        .then(function (body) {
-          if (!body.results.length) {
-            found.innerHTML = '<p role="status">' + escapeHtml(labels.noResults) + "</p>";
-            return;
-          }
-          found.innerHTML = '<p role="status" id="desk-results-status">' + escapeHtml(labels.results) + "</p>" +
-            '<ul aria-labelledby="desk-results-status">' + body.results.map(function (result, index) {
-              return '<li><button type="button" class="place-result" data-index="' + index + '">' +
-                escapeHtml(result.label) + ' <span class="muted">(' + escapeHtml(result.kind_label) + ")</span></button></li>";
-            }).join("") + "</ul>";
-          found.querySelectorAll("button.place-result").forEach(function (button) {
-            button.addEventListener("click", function () {
-              var result = body.results[Number(button.getAttribute("data-index"))];
-              deskPlace(L.latLng(result.lat, result.lon));
-              deskMap.setView(deskPin.getLatLng(), 15, { animate: !calm });
-              if (address && !address.value.trim()) { address.value = result.label; }
-              found.innerHTML = "";
-              query.focus();
-            });
-          });
-          found.querySelector("button.place-result").focus();
-        })
-        .catch(function () { found.innerHTML = '<p role="status">' + escapeHtml(labels.searchFailed) + "</p>"; });
+      CityMap.searchPlaces(query, found, function (result) {
+        deskPlace(L.latLng(result.lat, result.lon));
+        deskMap.setView(deskPin.getLatLng(), 15, { animate: !calm });
+        if (address && !address.value.trim()) { address.value = result.label; }
+        query.focus();
+      });
     };
     search.hidden = false;
     document.getElementById("desk-place-button").addEventListener("click", deskSearch);
