@@ -194,13 +194,17 @@ _FROM_TO_LABELS = {
 _DEPARTMENT_LABELS = (_("From department"), _("To department"))
 
 
+def _from_to_names(action: str) -> str | None:
+    """Which names an event's "from" and "to" are codes of: a topic's, a department's, or none (ticket numbers)."""
+    return {EventAction.RECATEGORISED: "category", EventAction.MERGED: None}.get(action, "department")
+
+
 def _history_names(history: list[FeedbackEvent]) -> dict[str, dict[str, str]]:
     """The names the events' details refer to by code, in the page's language (three queries at most)."""
     codes = {"department": set(), "category": set(), "area": set()}
     for event in history:
         details = event.details or {}
-        kind = "category" if event.action == EventAction.RECATEGORISED else "department"
-        if event.action != EventAction.MERGED:
+        if kind := _from_to_names(event.action):
             codes[kind].update(str(details[key]) for key in ("from", "to") if details.get(key))
         codes["area"].update(str(details[key]) for key in ("from_area", "to_area") if details.get(key))
     language = (get_language() or "fi")[:2]
@@ -222,7 +226,7 @@ def history_details(event: FeedbackEvent, names: dict[str, dict[str, str]]) -> l
         if key in ("from", "to"):
             labels = _FROM_TO_LABELS.get(event.action, _DEPARTMENT_LABELS)
             label = labels[0] if key == "from" else labels[1]
-            lookup = {EventAction.RECATEGORISED: "category", EventAction.MERGED: None}.get(event.action, "department")
+            lookup = _from_to_names(event.action)
             shown = names[lookup].get(str(value), str(value)) if lookup else str(value)
         else:
             label = _DETAIL_LABELS.get(key, key.replace("_", " ").capitalize())
