@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.databases import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,18 +59,9 @@ print("login", login.status_code, "Secure" in str(login.cookies.get("csrftoken",
 """
 
 
-def _test_database_url() -> str:
-    """The test run's own database (migrated by pytest-django), for a subprocess to use."""
-    from django.db import connection
-
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgis://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.mark.django_db
 def test_behind_a_tls_proxy_the_site_and_the_health_check_answer(tmp_path):
-    environment = {**os.environ, **PRODUCTION, "STATIC_ROOT": str(tmp_path), "DATABASE_URL": _test_database_url()}
+    environment = {**os.environ, **PRODUCTION, "STATIC_ROOT": str(tmp_path), "DATABASE_URL": database_url()}
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     collected = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT,
                                env=environment, capture_output=True, text=True, timeout=300)

@@ -14,20 +14,21 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.databases import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def own_database():
-    db = connection.settings_dict
-    name = f"{db['NAME']}_serve_{secrets.token_hex(3)}"
-    server = f"postgresql://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
+    name = f"{connection.settings_dict['NAME']}_serve_{secrets.token_hex(3)}"
+    maintenance = "postgresql://" + database_url("postgres").split("://", 1)[1]
+    with psycopg.connect(maintenance, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
     try:
-        yield f"postgis://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+        yield database_url(name)
     finally:
-        with psycopg.connect(server + "/postgres", autocommit=True) as admin:
+        with psycopg.connect(maintenance, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.databases import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_RSS_MB = 130
@@ -77,18 +78,11 @@ print(json.dumps({
 """
 
 
-def _database_url() -> str:
-    """The database the settings name, as a DATABASE_URL (loading the application opens no connection)."""
-    db = settings.DATABASES["default"]
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgis://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture(scope="module")
 def worker() -> dict:
     """What a production worker holds after loading the application and resolving every URL."""
     environment = {**os.environ, "DEBUG": "false", "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
-                   "ALLOWED_HOSTS": "osallistu.example.fi", "DATABASE_URL": _database_url()}
+                   "ALLOWED_HOSTS": "osallistu.example.fi", "DATABASE_URL": database_url()}
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     # A coverage or profiling hook inherited from the test run would load more than a worker does.
     for name in [name for name in environment if name.startswith(("COV_CORE_", "COVERAGE_", "PYTHONPROFILE"))]:

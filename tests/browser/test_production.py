@@ -22,16 +22,9 @@ from geo_feedback.models import Category
 from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
 from tests.browser.test_feedback_report import click_map_at
+from tests.databases import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    from django.db import connection
-
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgis://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -46,7 +39,7 @@ def production(transactional_db, tmp_path):
     environment.update({
         "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false", "SECURE_HSTS_SECONDS": "0", "DEMO_DATA": "false",
-        "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "MEDIA_ROOT": settings.MEDIA_ROOT,
+        "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL, "MEDIA_ROOT": settings.MEDIA_ROOT,
         "STATIC_ROOT": str(tmp_path / "static"), "LOG_LEVEL": "WARNING",
     })
     collected = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
