@@ -14,7 +14,6 @@ class FeedbackCreateThrottle(AtomicRateThrottle):
     """
 
     scope = "feedback_create"
-    allowed = True
 
     def get_rate(self):
         return settings.FEEDBACK_CREATE_RATE
@@ -30,8 +29,10 @@ class FeedbackCreateThrottle(AtomicRateThrottle):
         return super().allow_request(request, view)
 
     def wait_seconds(self) -> int | None:
-        """None when the request was let through, else how many seconds the client should wait."""
-        return None if self.allowed else max(1, int(self.wait() or 1))
+        """None when the request was let through, else how many seconds the client should wait
+        (a refusal always leaves a wait, at least a millisecond)."""
+        wait = self.wait()
+        return None if wait is None else max(1, int(wait))
 
 
 def creation_slot(request) -> FeedbackCreateThrottle:
@@ -39,5 +40,5 @@ def creation_slot(request) -> FeedbackCreateThrottle:
     limit, under the same key, as the API's. ``wait_seconds()`` is None if the request may create;
     ``release()`` gives the place back when the request is refused as invalid."""
     throttle = FeedbackCreateThrottle()
-    throttle.allowed = throttle.allow_request(request, None)
+    throttle.allow_request(request, None)
     return throttle
