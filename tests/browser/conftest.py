@@ -72,3 +72,19 @@ def axe_check():
             assert inside.violations_count == 0, f"in the frame {frame.name or frame.url}: " + inside.generate_report()
 
     return check
+
+
+@pytest.fixture
+def city(transactional_db, fixtures_dir):
+    """The demo city with its categories and the places of the address search, committed, so that
+    the live server's thread sees them (a transactional test's flush empties the seeded categories)."""
+    import io
+
+    from django.core.management import call_command
+
+    from city.demo import demo_city_load
+    from geo_feedback.seed import categories_seed
+
+    demo_city_load()
+    categories_seed()
+    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())

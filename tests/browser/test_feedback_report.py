@@ -7,24 +7,14 @@ import re
 
 import pytest
 from django.contrib.gis.geos import Point
-from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import expect
 
-from city.demo import demo_city_load
 from geo_feedback.models import Category, Feedback, FeedbackPhoto
-from geo_feedback.seed import categories_seed
 from geo_feedback.services.feedback import feedback_create
 
 PRIVATE = ("Maija Meikäläinen", "maija.meikalainen@example.fi", "040 765 4321")
 SEVONTIE_4 = (22.8188208, 62.7370517)  # a street address in the place fixture
-
-
-@pytest.fixture
-def city(transactional_db, fixtures_dir):
-    demo_city_load()
-    categories_seed()  # a transactional test's flush empties the seeded categories
-    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())
 
 
 def click_map_at(page, selector: str, lon: float, lat: float) -> None:

@@ -7,16 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from city.demo import demo_city_load
-from geo_feedback.seed import categories_seed
-
 NOTICE = "Taustakarttaa ei voitu ladata."
-
-
-@pytest.fixture
-def city(transactional_db):
-    demo_city_load()
-    categories_seed()
 
 
 def test_failed_tiles_are_told_of_in_words(page, live_server, city, axe_check):

@@ -6,20 +6,6 @@ the menu folds behind a button that works by keyboard."""
 import pytest
 from playwright.sync_api import expect
 
-from city.demo import demo_city_load
-from geo_feedback.seed import categories_seed
-
-
-@pytest.fixture
-def city(transactional_db, fixtures_dir):
-    import io
-
-    from django.core.management import call_command
-
-    demo_city_load()
-    categories_seed()
-    call_command("import_places", str(fixtures_dir / "seinajoki_places_wgs84.csv"), stdout=io.StringIO())
-
 
 def test_the_home_page_starts_a_report_with_the_place(page, live_server, city, axe_check):
     page.goto(live_server.url + "/")
