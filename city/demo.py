@@ -28,11 +28,13 @@ GROUPING = FIXTURES / "seinajoki_demo_areas.csv"
 POPULATION_YEAR = 2020  # the estimates add up to Statistics Finland's 64 130 at the end of 2020
 
 CITY = ("SJK", "Seinäjoki", "Seinäjoki")
+# Finnish, Swedish and English names. A place name (Kasperi, Nurmo) has no English name of its own:
+# its English name is left empty and English pages show the Finnish one (fixtures/seinajoki_demo_areas.csv).
 BUDGET_AREAS = {
-    "SJK-POHJOINEN": ("Pohjoinen alue", "Norra området"),
-    "SJK-ITA": ("Itäinen alue", "Östra området"),
-    "SJK-LANSI": ("Läntinen alue", "Västra området"),
-    "SJK-ETELA": ("Eteläinen alue", "Södra området"),
+    "SJK-POHJOINEN": ("Pohjoinen alue", "Norra området", "Northern area"),
+    "SJK-ITA": ("Itäinen alue", "Östra området", "Eastern area"),
+    "SJK-LANSI": ("Läntinen alue", "Västra området", "Western area"),
+    "SJK-ETELA": ("Eteläinen alue", "Södra området", "Southern area"),
 }
 
 
@@ -51,7 +53,8 @@ def demo_city_load() -> dict[str, int]:
     # say) keeps its boundary, names and population.
     existing = set(Area.objects.filter(code__in=grouping).values_list("code", flat=True))
     rows = [
-        dataclasses.replace(row, population=int(grouping[row.code]["population_estimate"]))
+        dataclasses.replace(row, population=int(grouping[row.code]["population_estimate"]),
+                            name_en=grouping[row.code]["name_en"])
         for row in area_file.rows
         if row.code not in existing
     ]
@@ -78,11 +81,12 @@ def demo_city_load() -> dict[str, int]:
             code=code,
             name_fi=name_fi,
             name_sv=name_sv,
+            name_en=name_en,
             kind=AreaKind.BUDGET_AREA,
             children=members[code],
             population_year=POPULATION_YEAR,
         )
-        for code, (name_fi, name_sv) in BUDGET_AREAS.items()
+        for code, (name_fi, name_sv, name_en) in BUDGET_AREAS.items()
         if code in groups or members[code]
     ]
     code, name_fi, name_sv = CITY
@@ -95,9 +99,20 @@ def demo_city_load() -> dict[str, int]:
             children=[area for area in budget_areas if area.parent_id is None],
             population_year=POPULATION_YEAR,
         )
+    _english_names_fill(grouping)
     counts = {kind: Area.objects.filter(kind=kind).count() for kind in AreaKind.values}
     counts["imported"] = made
     return counts
+
+
+def _english_names_fill(grouping: dict[str, dict]) -> None:
+    """The demo's English names for its areas that have none: a demo city loaded before areas had
+    English names gets them. Only where the Finnish name is still the demo's: an area the city
+    imported or renamed under one of the demo's codes is another area, and keeps what it has."""
+    english = {code: (row["name"], row["name_en"]) for code, row in grouping.items() if row["name_en"]}
+    english |= {code: (name_fi, name_en) for code, (name_fi, _name_sv, name_en) in BUDGET_AREAS.items()}
+    for code, (name_fi, name_en) in english.items():
+        Area.objects.filter(code=code, name_fi=name_fi, name_en="").update(name_en=name_en)
 
 
 # (username, password, roles, department code): printed by `make run`, documented in the README.

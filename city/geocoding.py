@@ -110,7 +110,8 @@ class OfflineGeocoder:
                             lat=round(place.wgs84.y, 6)) for place in rows]
 
     def _areas(self, text: str, limit: int, language: str) -> list[PlaceResult]:
-        match = Q(name_fi__unaccent__icontains=text) | Q(name_sv__unaccent__icontains=text)
+        match = (Q(name_fi__unaccent__icontains=text) | Q(name_sv__unaccent__icontains=text)
+                 | Q(name_en__unaccent__icontains=text))
         if text.isdigit():
             match |= Q(code__startswith=text, kind=AreaKind.POSTAL_AREA)
         rows = (

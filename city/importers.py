@@ -35,6 +35,9 @@ class AreaRow:
     population: int | None
     population_error: str  # why the population value could not be read, if it could not
     geometry: BaseGeometry | None
+    # None when the file was read without an English name field: the areas keep the English names
+    # they have (typed in the admin, say), where a file without Swedish names empties the Swedish ones.
+    name_en: str | None = None
 
 
 @dataclass
@@ -100,6 +103,7 @@ def read_area_file(
     code_field: str,
     name_field: str,
     name_sv_field: str | None = None,
+    name_en_field: str | None = None,
     population_field: str | None = None,
     layer: str | None = None,
     source_srid: int | None = None,
@@ -120,6 +124,8 @@ def read_area_file(
     wanted = {"--code-field": code_field, "--name-field": name_field}
     if name_sv_field:
         wanted["--name-sv-field"] = name_sv_field
+    if name_en_field:
+        wanted["--name-en-field"] = name_en_field
     if population_field:
         wanted["--population-field"] = population_field
     for option, field in wanted.items():
@@ -144,6 +150,7 @@ def read_area_file(
     codes = frame[code_field].tolist()
     names = frame[name_field].tolist()
     names_sv = frame[name_sv_field].tolist() if name_sv_field else [""] * count
+    names_en = frame[name_en_field].tolist() if name_en_field else [None] * count
     populations = frame[population_field].tolist() if population_field else [None] * count
     rows = []
     for index, geometry in enumerate(frame.geometry.tolist()):
@@ -154,6 +161,7 @@ def read_area_file(
                 code=_text(codes[index]),
                 name_fi=_text(names[index]),
                 name_sv=_text(names_sv[index]),
+                name_en=_text(names_en[index]) if name_en_field else None,
                 population=population,
                 population_error=population_error,
                 geometry=None if geometry is None or geometry.is_empty else geometry,

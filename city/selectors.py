@@ -11,7 +11,7 @@ from django.db import connection
 
 from city.models import Area, AreaKind
 from city.querysets import BOUNDARY_TOLERANCE_METRES, AreaQuerySet
-from city.sql import queryset_sql
+from city.sql import localized_name_sql, queryset_sql
 
 # The GeoJSON is built by PostGIS in one statement: geometry transformed to WGS84, properties
 # joined with each area's parent and nearest resident-budget ancestor (a recursive walk up).
@@ -26,7 +26,7 @@ WITH RECURSIVE wanted AS (
     FROM chain c JOIN city_area p ON p.id = c.parent_id
     WHERE c.depth < 32
 ), budget AS (
-    SELECT DISTINCT ON (c.area_id) c.area_id, b.code, b.name_fi, b.name_sv
+    SELECT DISTINCT ON (c.area_id) c.area_id, b.code, b.name_fi, b.name_sv, b.name_en
     FROM chain c JOIN city_area b ON b.id = c.ancestor_id AND b.kind = %(budget_kind)s
     ORDER BY c.area_id, c.depth
 )
@@ -45,9 +45,10 @@ json_build_object(
     'geometry', ST_AsGeoJSON(ST_Transform(a.boundary, %(srid)s), %(precision)s)::json,
     'properties', json_build_object(
         'code', a.code,
-        'name', CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END,
+        'name', {name},
         'name_fi', a.name_fi,
         'name_sv', a.name_sv,
+        'name_en', a.name_en,
         'kind', a.kind,
         'parent', parent.code,
         'population', a.population,
@@ -55,12 +56,11 @@ json_build_object(
         'population_source', NULLIF(a.population_source, ''),
         'budget_area', CASE WHEN budget.code IS NULL THEN NULL ELSE json_build_object(
             'code', budget.code,
-            'name', CASE WHEN %(language)s = 'sv' AND budget.name_sv <> ''
-                         THEN budget.name_sv ELSE budget.name_fi END
+            'name', {budget_name}
         ) END
     )
 )
-"""
+""".format(name=localized_name_sql("a"), budget_name=localized_name_sql("budget"))
 _COLLECTION = (
     "json_build_object('type', 'FeatureCollection', "
     "'features', COALESCE(json_agg(" + _FEATURE + " ORDER BY wanted.ord), '[]'::json))::text"

@@ -1,5 +1,6 @@
 """SQL composition: a queryset's SQL inside a larger hand-written statement, and the pieces that
-several hand-written statements share (a stored file's address, a moment in local time, ANALYZE)."""
+several hand-written statements share (a row's name in a language, a stored file's address, a moment in
+local time, ANALYZE)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ def queryset_sql(queryset, prefix: str = "q") -> tuple[str, dict]:
     names = iter(range(len(params)))
     named = _PLACEHOLDER.sub(lambda match: "%%" if match.group() == "%%" else f"%({prefix}{next(names)})s", sql)
     return named, {f"{prefix}{index}": value for index, value in enumerate(params)}
+
+
+def localized_name_sql(alias: str, language: str = "%(language)s") -> str:
+    """SQL for the name of row ``alias`` (an area, a department, a category: columns name_fi, name_sv,
+    name_en) in the language the SQL ``language`` gives, the Finnish one where it has none in that
+    language, as ``Area.name(language)`` picks it in Python."""
+    return (f"COALESCE(NULLIF(CASE {language} WHEN 'sv' THEN {alias}.name_sv WHEN 'en' THEN {alias}.name_en "
+            f"END, ''), {alias}.name_fi)")
 
 
 def stored_file_url_sql(name: str, prefix: str) -> str:

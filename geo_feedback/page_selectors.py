@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from city.models import Area, AreaKind
 from city.querysets import to_api
 from geo_feedback.models import Category, CategoryGroup, Feedback, FeedbackEvent, FeedbackKind, FeedbackPhoto
+from geo_feedback.notes import history_notes_render
 from geo_feedback.selectors import (
     FeedbackFilters,
     feedback_filtered,
@@ -122,7 +123,8 @@ def feedback_public_page(filters: FeedbackFilters, *, page_number, language: str
         matching
         .order_by("-created_at", "-id")
         .values("number", "kind", "status", "created_at", "category__name_fi", "category__name_sv",
-                "category__name_en", "area__name_fi", "area__name_sv", lon=_degrees("ST_X"), lat=_degrees("ST_Y"))
+                "category__name_en", "area__name_fi", "area__name_sv", "area__name_en",
+                lon=_degrees("ST_X"), lat=_degrees("ST_Y"))
     )
     page = CappedPaginator(queryset, LIST_PAGE_SIZE, count_queryset=matching.order_by(),
                            cap=LIST_COUNT_CAP).get_page(page_number)
@@ -137,7 +139,7 @@ def feedback_public_page(filters: FeedbackFilters, *, page_number, language: str
             kind_label=str(kinds.get(row["kind"], row["kind"])),
             status_label=str(statuses.get(row["status"], row["status"])),
             category_name=row.get(f"category__name_{language}") or row["category__name_fi"],
-            area_name=(row["area__name_sv"] if language == "sv" and row["area__name_sv"] else row["area__name_fi"]) or "",
+            area_name=row.get(f"area__name_{language}") or row["area__name_fi"] or "",
             created=date_format(row["created_at"].astimezone(tz), "SHORT_DATE_FORMAT"),
             lon=None if row["lon"] is None else f"{row['lon']:.6f}",
             lat=None if row["lat"] is None else f"{row['lat']:.6f}",
@@ -152,12 +154,13 @@ class FeedbackView:
 
     feedback: Feedback
     photos: list[FeedbackPhoto]
-    history: list[FeedbackEvent]
+    history: list[FeedbackEvent]  # each with ``note_text``, its public note in the page's language
     lon: float | None
     lat: float | None
 
 
-def _view(feedback: Feedback) -> FeedbackView:
+def _view(feedback: Feedback, language: str) -> FeedbackView:
+    history_notes_render(feedback.public_history, language=language, departments=[feedback.department])
     lon = lat = None
     if feedback.location is not None:
         point = to_api(feedback.location)
@@ -171,13 +174,13 @@ def _view(feedback: Feedback) -> FeedbackView:
     )
 
 
-def feedback_public_view(number: str) -> FeedbackView | None:
-    """A public report's page, or None when there is none (unknown number, or rejected as spam)."""
+def feedback_public_view(number: str, *, language: str = "fi") -> FeedbackView | None:
+    """A public report's page in ``language``, or None when there is none (unknown number, or rejected as spam)."""
     feedback = feedback_public_detail(number)
-    return _view(feedback) if feedback is not None else None
+    return _view(feedback, language) if feedback is not None else None
 
 
-def feedback_follow_view(token: str) -> FeedbackView | None:
+def feedback_follow_view(token: str, *, language: str = "fi") -> FeedbackView | None:
     """The reporter's own view by the secret follow token; hidden reports stay hidden here too."""
     if not token or len(token) > 64:
         return None
@@ -188,7 +191,7 @@ def feedback_follow_view(token: str) -> FeedbackView | None:
         .filter(follow_token=token)
         .first()
     )
-    return _view(feedback) if feedback is not None else None
+    return _view(feedback, language) if feedback is not None else None
 
 
 def feedback_supportable(number: str) -> Feedback | None:

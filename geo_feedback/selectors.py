@@ -19,9 +19,10 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from city.querysets import to_storage
-from city.sql import local_time_sql, queryset_sql, stored_file_url_sql
+from city.sql import local_time_sql, localized_name_sql, queryset_sql, stored_file_url_sql
 from geo_feedback.links import page_path
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
+from geo_feedback.notes import note_templates, note_text_sql
 from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
@@ -100,15 +101,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         raise InvalidCursor(str(error)) from error
 
 
-def _localized_name(alias: str) -> str:
-    """SQL for the name of row ``alias`` in the request's language, the Finnish one where it has none."""
-    return (f"COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN {alias}.name_sv WHEN 'en' THEN {alias}.name_en "
-            f"ELSE {alias}.name_fi END, ''), {alias}.name_fi)")
-
-
-# Areas have Finnish and Swedish names (the official languages of their signs).
-_AREA_NAME = "CASE WHEN %(language)s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END"
-_NAMES = {"category_name": _localized_name("c"), "department_name": _localized_name("d"), "area_name": _AREA_NAME}
+# Each name in the request's language, the Finnish one where the row has none in it.
+_NAMES = {"category_name": localized_name_sql("c"), "department_name": localized_name_sql("d"),
+          "area_name": localized_name_sql("a")}
 
 
 # One ticket as a public GeoJSON Feature. Labels come in as a JSON object so that the
@@ -163,6 +158,7 @@ def _language_params(language: str) -> Mapping[str, str]:
             "kind_labels": _labels(FeedbackKind),
             "status_labels": _labels(FeedbackStatus),
             "url_prefix": page_path("feedback_pages:map", language),  # a report's page is this + its number
+            "note_templates": json.dumps(note_templates(language)),  # system notes (geo_feedback.notes)
         })
 
 
@@ -256,7 +252,8 @@ def public_history_prefetch() -> Prefetch:
 
 
 # One ticket with everything public about it (photos, history), as a GeoJSON Feature in the
-# request's language, in one statement. Never a reporter's contact, an internal note or the follow token.
+# request's language, in one statement. Never a reporter's contact, an internal note or the follow
+# token. A note the system wrote is rendered in that language too (geo_feedback.notes).
 _DETAIL_SQL = """
 SELECT json_build_object(
     'type', 'Feature',
@@ -294,7 +291,7 @@ SELECT json_build_object(
                 'action', e.action,
                 'status', e.to_status,
                 'status_label', %(status_labels)s::json ->> e.to_status,
-                'note', e.public_note
+                'note', {event_note}
             ) ORDER BY e.created_at, e.id), '[]'::json)
             FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id AND {public_event}
         )
@@ -312,6 +309,8 @@ WHERE {where}
     photo_url=stored_file_url_sql("p.image", "%(media)s"),
     thumbnail_url=stored_file_url_sql("p.thumbnail", "%(media)s"),
     public_event=PUBLIC_EVENT_SQL,
+    event_note=note_text_sql(note="e.details -> 'note'", stored="e.public_note",
+                             templates="%(note_templates)s::jsonb", language="%(language)s"),
     extra="{extra}",
     where="{where}",
     **_NAMES,

@@ -48,6 +48,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from city.models import Department
+from city.sql import localized_name_sql
 from geo_feedback.models import Channel, FeedbackEvent, FeedbackKind
 from geo_feedback.permissions import feedback_for_staff, sees_every_department, staff_profile
 from geo_feedback.querysets import FeedbackQuerySet
@@ -298,8 +299,8 @@ def ticket_summary(user, scope: SummaryScope, *, language: str = "fi", no_area_l
         by_status=_by_choice(tickets, "status", FeedbackStatus, total),
         by_channel=_by_choice(tickets, "channel", Channel, total),
         by_department=_by_named(tickets, prefix="department", key="code", language=language, total=total),
-        by_area=_by_named(tickets, prefix="area", key="code", language="sv" if language == "sv" else "fi",
-                          total=total, none_label=no_area_label),
+        by_area=_by_named(tickets, prefix="area", key="code", language=language, total=total,
+                          none_label=no_area_label),
         area_rates=rates,
         areas_geojson=geojson,
     )
@@ -315,7 +316,7 @@ WITH scope AS ({scope}),
 counts AS (SELECT scope.area_id, count(*) AS tickets FROM scope GROUP BY scope.area_id),
 rates AS (
     SELECT a.id, a.code,
-           CASE WHEN %s = 'sv' AND a.name_sv <> '' THEN a.name_sv ELSE a.name_fi END AS name,
+           {name} AS name,
            a.population, a.population_year, a.population_source = 'estimate' AS estimate,
            COALESCE(counts.tickets, 0) AS tickets,
            CASE WHEN a.population > 0
@@ -348,7 +349,8 @@ def area_rates(tickets: FeedbackQuerySet, *, language: str = "fi") -> tuple[list
     except EmptyResultSet:  # a queryset that can hold nothing (.none())
         scope_sql, scope_params = "SELECT NULL::bigint AS area_id WHERE false", ()
     with connection.cursor() as cursor:
-        cursor.execute(_AREA_RATES_SQL.format(scope=scope_sql), [*scope_params, language])
+        cursor.execute(_AREA_RATES_SQL.format(scope=scope_sql, name=localized_name_sql("a", "%s")),
+                       [*scope_params, language])
         rows_json, geojson = cursor.fetchone()
     rows = [
         AreaRate(code=row["code"], name=row["name"], population=row["population"],

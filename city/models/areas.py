@@ -37,6 +37,11 @@ class Area(models.Model):
     )
     name_fi = models.CharField(max_length=200, help_text=_("Name in Finnish."))
     name_sv = models.CharField(max_length=200, blank=True, help_text=_("Name in Swedish, if any."))
+    name_en = models.CharField(
+        _("name in English"), max_length=200, blank=True,
+        help_text=_("Name in English, where the area has one (e.g. a resident budget area); else the Finnish "
+                    "name is shown."),
+    )
     kind = models.CharField(max_length=32, choices=AreaKind.choices, help_text=_("Kind of area."))
     parent = models.ForeignKey(
         "self",
@@ -92,7 +97,7 @@ class Area(models.Model):
 
     def name(self, language: str = "fi") -> str:
         """The area's name in the given language, falling back to Finnish."""
-        return self.name_sv if language == "sv" and self.name_sv else self.name_fi
+        return {"sv": self.name_sv, "en": self.name_en}.get(language[:2], "") or self.name_fi
 
 
 class AreaImport(models.Model):

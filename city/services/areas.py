@@ -88,6 +88,8 @@ def area_import(
         area = existing.get(code) or Area(code=code)
         area.name_fi = row.name_fi
         area.name_sv = row.name_sv
+        if row.name_en is not None:
+            area.name_en = row.name_en
         area.kind = kind
         area.parent = parent
         area.boundary = boundary
@@ -114,7 +116,7 @@ def area_import(
     Area.objects.bulk_create(to_create, batch_size=500)
     Area.objects.bulk_update(
         to_update,
-        ["name_fi", "name_sv", "kind", "parent", "boundary", "population", "population_year",
+        ["name_fi", "name_sv", "name_en", "kind", "parent", "boundary", "population", "population_year",
          "population_source", "updated_at"],
         batch_size=500,
     )
@@ -134,6 +136,7 @@ def area_group_create(
     code: str,
     name_fi: str,
     name_sv: str,
+    name_en: str = "",
     kind: str,
     children: list[Area],
     parent: Area | None = None,
@@ -155,6 +158,7 @@ def area_group_create(
         defaults={
             "name_fi": name_fi,
             "name_sv": name_sv,
+            "name_en": name_en,
             "kind": kind,
             "parent": parent,
             "boundary": boundary,

@@ -14,7 +14,7 @@ def nested_city(db):
     """City ⊃ budget area ⊃ two districts that share the edge x = X0 + 1000."""
     city = AreaFactory(code="C", name_fi="Kaupunki", kind=AreaKind.CITY, boundary=square(X0, Y0, 4000))
     west = AreaFactory(
-        code="W", name_fi="Länsi", name_sv="Väst", kind=AreaKind.BUDGET_AREA, parent=city,
+        code="W", name_fi="Länsi", name_sv="Väst", name_en="West", kind=AreaKind.BUDGET_AREA, parent=city,
         boundary=square(X0, Y0, 2000),
     )
     a = AreaFactory(code="A", name_fi="Aalto", name_sv="Våg", parent=west, boundary=square(X0, Y0, 1000),
@@ -45,6 +45,7 @@ def test_list_is_geojson_in_wgs84_with_public_properties(client, nested_city):
         "name": "Aalto",
         "name_fi": "Aalto",
         "name_sv": "Våg",
+        "name_en": "",
         "kind": "district",
         "parent": "W",
         "population": 1234,
@@ -63,6 +64,18 @@ def test_swedish_names_are_served_on_request(client, nested_city):
     features = client.get("/api/v1/areas/?lang=sv&kind=district").json()["features"]
     assert [f["properties"]["name"] for f in features] == ["Våg", "Bertta"]  # no Swedish name: Finnish
     assert features[0]["properties"]["budget_area"]["name"] == "Väst"
+
+
+def test_english_names_are_served_on_request_and_finnish_where_there_is_none(client, nested_city):
+    features = client.get("/api/v1/areas/?lang=en").json()["features"]
+    names = {f["id"]: (f["properties"]["name"], f["properties"]["name_en"]) for f in features}
+    assert names == {"A": ("Aalto", ""), "B": ("Bertta", ""), "C": ("Kaupunki", ""), "W": ("West", "West")}
+    assert features[0]["properties"]["budget_area"] == {"code": "W", "name": "West"}
+    detail = client.get("/api/v1/areas/W/", HTTP_ACCEPT_LANGUAGE="en").json()["properties"]
+    assert (detail["name"], detail["budget_area"]["name"]) == ("West", "West")
+    # Finnish pages and Swedish ones keep their own names.
+    assert client.get("/api/v1/areas/W/").json()["properties"]["name"] == "Länsi"
+    assert client.get("/api/v1/areas/W/?lang=sv").json()["properties"]["name"] == "Väst"
 
 
 def test_filter_by_kind_and_parent(client, nested_city):

@@ -75,3 +75,24 @@ def test_the_demo_never_overwrites_what_the_city_imported(settings, fixtures_dir
     assert (after.population, after.population_year, after.population_source, after.name_fi) == (
         9999, 2024, "official", before.name_fi)
     assert after.boundary.equals_exact(before.boundary, 0)
+
+
+@pytest.mark.django_db
+def test_the_demo_areas_have_english_names_where_a_name_has_an_english_form():
+    call_command("load_demo_city", stdout=io.StringIO(), stderr=io.StringIO())
+    names = dict(Area.objects.values_list("code", "name_en"))
+    assert names["SJK-POHJOINEN"] == "Northern area" and names["SJK-LANSI"] == "Western area"
+    assert names["60100"] == "Seinäjoki Centre"
+    # Place names have no English form: English pages show the Finnish name.
+    assert names["60150"] == names["SJK"] == ""
+    assert Area.objects.get(code="60150").name("en") == "Kasperi"
+
+
+@pytest.mark.django_db
+def test_a_demo_city_loaded_before_english_names_gets_them_and_a_renamed_area_keeps_its_own():
+    call_command("load_demo_city", stdout=io.StringIO(), stderr=io.StringIO())
+    Area.objects.update(name_en="")  # as loaded before areas had English names
+    Area.objects.filter(code="SJK-ITA").update(name_fi="Itä", name_sv="Öster")  # the city renamed it
+    call_command("load_demo_city", stdout=io.StringIO(), stderr=io.StringIO())
+    names = dict(Area.objects.values_list("code", "name_en"))
+    assert (names["SJK-POHJOINEN"], names["60100"], names["SJK-ITA"]) == ("Northern area", "Seinäjoki Centre", "")

@@ -99,6 +99,28 @@ def test_helsinki_districts_in_crs84_are_reprojected(fixtures_dir):
 
 
 @pytest.mark.django_db
+def test_english_names_come_from_their_own_field_and_stay_when_a_file_has_none(tmp_path):
+    square_of = {"type": "Polygon", "coordinates": [ring(X, Y, 1000)]}
+    path = write_geojson(tmp_path / "areas.geojson", [
+        feature("N", "Pohjoinen alue", square_of, nimi_en="Northern area"),
+        feature("K", "Kasperi", {"type": "Polygon", "coordinates": [ring(X + 1000, Y, 1000)]}, nimi_en=None),
+    ])
+    with pytest.raises(CommandError, match=r"no field 'name_en' \(--name-en-field\); its fields are: .*nimi_en"):
+        run_import(path, "--code-field=code", "--name-field=name", "--name-en-field=name_en", "--kind=budget_area")
+    out, _ = run_import(path, "--code-field=code", "--name-field=name", "--name-en-field=nimi_en",
+                        "--kind=budget_area")
+    assert "created 2" in out
+    north, kasperi = Area.objects.get(code="N"), Area.objects.get(code="K")
+    assert (north.name_en, north.name("en"), north.name("fi")) == ("Northern area", "Northern area", "Pohjoinen alue")
+    assert (kasperi.name_en, kasperi.name("en")) == ("", "Kasperi")  # a place name: Finnish in English too
+    # A new boundary from a file without English names keeps the ones the areas have.
+    Area.objects.filter(code="K").update(name_en="Typed in the admin")
+    out, _ = run_import(path, "--code-field=code", "--name-field=name", "--kind=budget_area")
+    assert "updated 2" in out
+    assert dict(Area.objects.values_list("code", "name_en")) == {"N": "Northern area", "K": "Typed in the admin"}
+
+
+@pytest.mark.django_db
 def test_kempele_gml_plan_boundary_needs_and_takes_a_given_srid(fixtures_dir):
     args = ["--layer=SpatialPlan", "--code-field=identifier", "--name-field=localizedName", "--kind=district"]
     with pytest.raises(CommandError, match="does not say which coordinate system.*--srid"):

@@ -110,6 +110,21 @@ def test_names_follow_the_language_and_fall_back_to_finnish(client, city, langua
     assert all(expected) and (properties["area"], properties["area_name"]) == (None, None)
 
 
+@pytest.mark.parametrize("language, centre, pohja", [
+    ("fi", "Seinäjoki Keskus", "Pohja"), ("sv", "Seinäjoki centrum", "Pohja"), ("en", "Seinäjoki Centre", "Pohja"),
+])
+def test_area_names_follow_the_language_on_the_map_and_the_page(client, city, language, centre, pohja):
+    at_station = FeedbackFactory(category=category("171"), location=point(POINTS["60100"]),
+                                 description="Kuoppa aseman edessä")
+    in_pohja = FeedbackFactory(category=category("171"), location=point(POINTS["60120"]),
+                               description="Kuoppa Pohjan koulun luona")
+    detail = client.get(f"/api/v1/feedback/{at_station.number}/?lang={language}").json()["properties"]
+    assert detail["area_name"] == centre
+    features = client.get(f"/api/v1/feedback/?lang={language}").json()["features"]
+    names = {feature["id"]: feature["properties"]["area_name"] for feature in features}
+    assert names == {at_station.number: centre, in_pohja.number: pohja}  # Pohja has no English name
+
+
 def test_no_private_field_is_in_the_text(client, reported):
     secrets = (*PRIVATE, "Meik", INTERNAL, reported.follow_token, "reporter", "internal", "follow")
     for language in ("fi", "sv", "en"):

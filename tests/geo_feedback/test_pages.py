@@ -127,7 +127,7 @@ def test_the_public_page_shows_the_report_but_never_the_reporter_or_internal_not
                         internal_note="Urakoitsija X, sopimus 42")
     html = client.get(f"/en/palaute/{feedback.number}/").content.decode()
     assert "Kiitos hienosta puistosta" in html and "Korjaamme kuopan ensi viikolla." in html
-    assert 'class="praise"' in html and "In progress" in html and "Seinäjoki Keskus" in html
+    assert 'class="praise"' in html and "In progress" in html and "Seinäjoki Centre" in html  # its English name
     assert "62.78230 N, 22.85650 E" in html
     for secret in (*PRIVATE, "Meik", "Urakoitsija", feedback.follow_token):
         assert secret not in html
@@ -183,6 +183,7 @@ def test_the_public_list_filters_and_pages_with_a_bounded_number_of_queries(clie
     filtered = client.get("/en/palaute/", {"category": "174", "area": "60550", "kind": "idea"})
     filtered = filtered.content.decode()
     assert "1 report" in filtered and park.number in filtered and "Parks and green areas" in filtered
+    assert "Nurmo Centre" in filtered and "Eastern area" in filtered  # the row's area and the area filter's
     # A budget area holds its postal areas' reports: Nurmo lies in the east.
     east = client.get("/en/palaute/", {"area": "SJK-ITA"}).content.decode()
     assert "1 report" in east and park.number in east

@@ -194,6 +194,18 @@ def test_tickets_per_1000_inhabitants_by_area(people, tickets):
     assert "SJK" not in rates and "SJK-LANSI" not in rates  # the city and budget regions are not residential areas
 
 
+@pytest.mark.parametrize("language, centre, kasperi", [
+    ("fi", "Seinäjoki Keskus", "Kasperi"), ("sv", "Seinäjoki centrum", "Kasperi"), ("en", "Seinäjoki Centre", "Kasperi"),
+])
+def test_areas_are_named_in_the_summarys_language(people, tickets, language, centre, kasperi):
+    summary = ticket_summary(people["katu"], scope("kaupunkiymparisto"), language=language)
+    rates = {rate.code: rate.name for rate in summary.area_rates}
+    assert (rates["60100"], rates["60150"]) == (centre, kasperi)  # no English name: the Finnish one
+    assert {row.key: row.label for row in summary.by_area}["60100"] == centre
+    features = json.loads(summary.areas_geojson)["features"]
+    assert next(f for f in features if f["id"] == "60100")["properties"]["name"] == centre  # the map's
+
+
 def test_an_area_without_population_has_no_rate(people, tickets):
     Area.objects.filter(code="60120").update(population=None, population_year=None, population_source="")
     summary = ticket_summary(people["katu"], scope("kaupunkiymparisto"))

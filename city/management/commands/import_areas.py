@@ -21,6 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--name-field", required=True, help="Field holding the Finnish name.")
         parser.add_argument("--name-sv-field", help="Field holding the Swedish name.")
         parser.add_argument(
+            "--name-en-field",
+            help="Field holding the English name, where an area has one; without it, English names are kept.",
+        )
+        parser.add_argument(
             "--kind", required=True, choices=AreaKind.values, help="Kind of area the rows describe."
         )
         parser.add_argument("--parent", metavar="CODE", help="Code of the area these areas lie in.")
@@ -51,6 +55,7 @@ class Command(BaseCommand):
                 code_field=options["code_field"],
                 name_field=options["name_field"],
                 name_sv_field=options["name_sv_field"],
+                name_en_field=options["name_en_field"],
                 population_field=options["population_field"],
                 source_srid=options["srid"],
             )
