@@ -33,6 +33,7 @@ from geo_feedback.models import (
     FeedbackNumberCounter,
     FeedbackPhoto,
 )
+from geo_feedback.notes import SystemNote, note_duplicate
 from geo_feedback.services.feedback import feedback_create, feedback_support, feedback_transition
 from geo_feedback.services.photos import photo_thumbnail_store
 from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
@@ -82,14 +83,12 @@ PRAISE = ["Kiitos! {topic} on hoidettu tänä vuonna erinomaisesti.",
           "Hyvää työtä: {topic} on parantunut selvästi."]
 SPAM = ["Testiviesti testiviesti testiviesti", "Osta halpoja tuotteita nyt osoitteesta example.invalid"]
 
+# The public notes are system notes (geo_feedback.notes): each reader has them in their language.
 HANDLED_NOTES = {
-    FeedbackKind.FAULT: ["Vika on korjattu. Kiitos ilmoituksesta!", "Korjaus tehtiin tällä viikolla.",
-                         "Urakoitsija kävi korjaamassa kohteen."],
-    FeedbackKind.IDEA: ["Kiitos ideasta! Otamme sen huomioon ensi vuoden suunnittelussa.",
-                        "Idea on välitetty suunnittelijoille ja se käsitellään talousarvion valmistelussa."],
-    FeedbackKind.QUESTION: ["Kunnostus on ohjelmassa ensi kesänä. Aikataulu julkaistaan kaupungin sivuilla.",
-                            "Asiaa hoitaa toimialan asiakaspalvelu, puh. 06 416 2111."],
-    FeedbackKind.PRAISE: ["Kiitos kiitoksesta! Välitimme sen tekijöille.", "Lämmin kiitos, viesti ilahdutti!"],
+    FeedbackKind.FAULT: ["demo_fault_repaired", "demo_repaired_this_week", "demo_contractor_repaired"],
+    FeedbackKind.IDEA: ["demo_idea_next_year", "demo_idea_budget"],
+    FeedbackKind.QUESTION: ["demo_question_next_summer", "demo_question_service"],
+    FeedbackKind.PRAISE: ["demo_praise_passed_on", "demo_praise_warm_thanks"],
 }
 INTERNAL_NOTES = ["Tarkistettu paikan päällä.", "Soitettu ilmoittajalle, lisätiedot saatu.",
                   "Tilaus urakoitsijalle tehty.", "Odottaa varaosaa.", "Sama kohde korjattu myös viime vuonna."]
@@ -162,32 +161,31 @@ def _description(rng: random.Random, category: Category, kind: str, rejected: bo
     return rng.choice(templates.get(kind, IDEAS)).format(topic=topic)
 
 
-def _note(rng: random.Random, status: str, made: _Made, earlier: list[_Made]) -> tuple[str, str]:
+def _note(rng: random.Random, status: str, made: _Made, earlier: list[_Made]) -> tuple[SystemNote | None, str]:
     """(public, internal) notes for a move to ``status``; a duplicate points at an earlier report."""
     feedback = made.feedback
     internal = rng.choice(INTERNAL_NOTES) if rng.random() < 0.3 else ""
     if status == S.ROUTED:
-        return f"Palaute on ohjattu käsiteltäväksi: {feedback.department.name_fi}.", internal
+        return SystemNote("demo_routed", {"department": feedback.department.code}), internal
     if status == S.IN_PROGRESS:
-        return rng.choice(["Asia on työn alla.", "Korjaustyö on tilattu urakoitsijalta."]), internal
+        return SystemNote(rng.choice(["demo_in_progress", "demo_repair_ordered"])), internal
     if status == S.HANDLED:
-        return rng.choice(HANDLED_NOTES[feedback.kind]), internal
+        return SystemNote(rng.choice(HANDLED_NOTES[feedback.kind])), internal
     if status == S.DUPLICATE:
         original = next(
             (m.feedback for m in reversed(earlier) if m.feedback.category_id == feedback.category_id
              and m.feedback.status not in (S.REJECTED, S.DUPLICATE)), None)
-        if original is not None:
+        if original is not None:  # its number changes in _renumber, which mends the note
             Feedback.objects.filter(pk=feedback.pk).update(merged_into=original)
-            return f"Sama asia on jo ilmoitettu palautteessa {original.number}. Seuraa sitä.", internal
-        return "Sama asia on jo ilmoitettu aiemmin.", internal
+            return note_duplicate(original.number), internal
+        return SystemNote("demo_reported_before"), internal
     if status == S.NOT_CITYS:
-        return ("Kohde on yksityisellä tontilla tai valtion tiellä, joten kaupunki ei voi korjata sitä. "
-                "Ota yhteyttä kiinteistön omistajaan tai Väylävirastoon."), internal
+        return SystemNote("demo_not_citys"), internal
     if status == S.REJECTED:
-        return "", "Asiaton sisältö."
+        return None, "Asiaton sisältö."
     if status == S.IN_TRIAGE and feedback.status != S.RECEIVED:
-        return "Asia otetaan uudelleen käsittelyyn.", internal
-    return "", internal
+        return SystemNote("demo_taken_up_again"), internal
+    return None, internal
 
 
 def _renumber(made: list[_Made]) -> None:
@@ -202,6 +200,7 @@ def _renumber(made: list[_Made]) -> None:
     for counter in FeedbackNumberCounter.objects.select_for_update():
         last[counter.year] = counter.last
     last[this_year] = last.get(this_year, 0) - len(made)  # the numbers this load took from the counter
+    given = {item.feedback.pk: item.feedback.number for item in made}
     for item in made:  # first out of the way: a final number may be another report's number now
         item.feedback.number = f"demo-{item.feedback.pk}"
     Feedback.objects.bulk_update([m.feedback for m in made], ["number"], batch_size=500)
@@ -212,6 +211,14 @@ def _renumber(made: list[_Made]) -> None:
     Feedback.objects.bulk_update([m.feedback for m in made], ["number"], batch_size=500)
     for year, value in last.items():
         FeedbackNumberCounter.objects.update_or_create(year=year, defaults={"last": value})
+    # A duplicate's note names the number its original had when it was merged: now another's.
+    renumbered = {given[item.feedback.pk]: item.feedback.number for item in made}
+    merged = list(FeedbackEvent.objects.filter(feedback__in=[m.feedback for m in made], details__note__key="duplicate"))
+    for event in merged:
+        note = note_duplicate(renumbered[event.details["note"]["params"]["number"]])
+        event.details = {**event.details, "note": note.as_details()}
+        event.public_note = note.fallback()
+    FeedbackEvent.objects.bulk_update(merged, ["details", "public_note"], batch_size=500)
 
 
 def _backdate(made: list[_Made]) -> None:
@@ -284,7 +291,7 @@ def demo_feedback_load(*, count: int = DEMO_COUNT, actor=None) -> int:
         moment = created_at
         for status in path:
             public, internal = _note(rng, status, item, made)
-            feedback_transition(feedback=feedback, to_status=status, actor=actor, public_note=public,
+            feedback_transition(feedback=feedback, to_status=status, actor=actor, note=public,
                                 internal_note=internal, notify=False)
             moment = min(moment + timedelta(hours=rng.uniform(2, 24 * min(age, 40) / len(path))),
                          now - timedelta(minutes=5))

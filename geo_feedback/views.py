@@ -187,7 +187,7 @@ def report_thanks(request):
 
 def feedback_follow(request, token: str):
     """The reporter's private page: the public facts of their report, reached by the secret link."""
-    view = feedback_follow_view(token)
+    view = feedback_follow_view(token, language=_language())
     if view is None:
         raise Http404(_("This follow link is not valid."))
     response = render(request, "geo_feedback/detail.html", {
@@ -229,7 +229,7 @@ def feedback_unfollow_page(request, token: str):
 
 def feedback_detail(request, number: str):
     """A public report's page; a rejected (spam) report is not found."""
-    view = feedback_public_view(number)
+    view = feedback_public_view(number, language=_language())
     if view is None:
         raise Http404(_("No public report has this number."))
     return render(request, "geo_feedback/detail.html", {**_detail_context(view), "private": False})

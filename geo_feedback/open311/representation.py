@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from city.models import AreaKind
 from city.sql import local_time_sql, stored_file_url_sql
 from geo_feedback.models import Category, CategoryGroup
+from geo_feedback.notes import note_templates, note_text_sql
 from geo_feedback.open311.mapping import STATUS_MAP
 from geo_feedback.open311.renderers import ListSql, Number, Shape, Text, TextList
 
@@ -97,12 +98,14 @@ def request_shape(*, language: str, extensions: bool) -> Shape:
     """The fields of a GeoReport v2 request, in the specification's order, with the extensions
     (``extensions=true``) in ``extended_attributes`` as Helsinki's and the 6Aika servers put them."""
     department = _named_sql("department_name", language)
+    status_note = note_text_sql(note="r.status_note_key", stored="r.status_note", templates="p.note_templates",
+                                language="p.language")
     notice = ("replace(replace(CASE WHEN r.department_is_external THEN p.forwarded_notice ELSE p.handled_notice END, "
               f"p.days_mark, r.target_days::text), p.department_mark, {department})")
     shape = {
         "service_request_id": Text("r.number"),
         "status": Text("p.statuses -> r.status ->> 0", plain=True),
-        "status_notes": Text("NULLIF(r.status_note, '')"),
+        "status_notes": Text(f"NULLIF({status_note}, '')"),
         "service_name": Text(_named_sql("category_name", language)),
         "service_code": Text("r.service_code"),
         "description": Text("r.description"),
@@ -150,5 +153,7 @@ def requests_sql(*, response_format: str, language: str, extensions: bool,
             "time_zone": timezone.get_current_timezone_name(),  # an IANA name, as settings.TIME_ZONE
             "media_url": absolute(default_storage.url("")),
             "postal_area": str(AreaKind.POSTAL_AREA),
+            "note_templates": note_templates(language),  # a system note in the client's language
+            "language": language,
         },
     )

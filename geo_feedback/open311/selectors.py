@@ -28,7 +28,8 @@ COORDINATE_DECIMALS = 6  # about 0.1 m
 # The fields of a ticket that Open311 shows, as the columns representation.request_shape reads
 # (``r.<column>``); the reporter's name, email and phone are not among them. ``{page}`` is the
 # tickets to show (``_TICKET_COLUMNS`` of each); the note, the photos and the point are computed
-# for those only.
+# for those only. The latest public note comes with its key, if the system wrote it
+# (geo_feedback.notes), for the representation to put in the client's language.
 _TICKET_COLUMNS = ("id", "number", "status", "description", "address_text", "created_at", "updated_at",
                    "category_id", "department_id", "area_id", "location")
 _REQUEST_ROWS = f"""
@@ -39,8 +40,7 @@ SELECT f.id, f.number, f.status, f.description, f.address_text, f.created_at, f.
        d.is_external AS department_is_external, a.code AS area_code, a.kind AS area_kind,
        round(ST_Y(point)::numeric, {COORDINATE_DECIMALS}) AS lat,
        round(ST_X(point)::numeric, {COORDINATE_DECIMALS}) AS long,
-       (SELECT e.public_note FROM geo_feedback_feedbackevent e WHERE e.feedback_id = f.id AND e.public_note <> ''
-        ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS status_note,
+       latest.public_note AS status_note, latest.note AS status_note_key,
        ARRAY(SELECT ph.image FROM geo_feedback_feedbackphoto ph WHERE ph.feedback_id = f.id AND ph.is_public
              ORDER BY ph.position, ph.id) AS photo_names
 FROM ({{page}}) AS f
@@ -48,6 +48,9 @@ JOIN geo_feedback_category c ON c.id = f.category_id
 JOIN city_department d ON d.id = f.department_id
 LEFT JOIN city_area a ON a.id = f.area_id
 CROSS JOIN LATERAL ST_Transform(f.location, {settings.API_SRID}) AS point
+LEFT JOIN LATERAL (SELECT e.public_note, e.details -> 'note' AS note FROM geo_feedback_feedbackevent e
+                   WHERE e.feedback_id = f.id AND e.public_note <> ''
+                   ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS latest ON true
 """
 
 

@@ -10,7 +10,7 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,6 +33,7 @@ from geo_feedback.models import (
     IdempotencyKey,
 )
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
+from geo_feedback.notes import SystemNote, note_forwarded
 from geo_feedback.services.notifications import feedback_notify
 from geo_feedback.services.photos import MAX_PHOTOS, photo_clean
 from geo_feedback.statuses import OPEN_STATUSES, FeedbackStatus
@@ -86,8 +87,16 @@ def feedback_record(
     public_note: str = "",
     internal_note: str = "",
     details: dict | None = None,
+    note: SystemNote | None = None,
 ) -> FeedbackEvent:
-    """Save a locked ticket's changed ``fields`` with a new version and write the event row."""
+    """Save a locked ticket's changed ``fields`` with a new version and write the event row.
+
+    A ``note`` the system writes goes into the row's details by its key, and its Finnish text into
+    ``public_note`` (what search and an old reader find); readers see it in their own language.
+    """
+    if note is not None:
+        public_note = note.fallback(departments=[locked.department] if note.department_codes() else [])
+        details = {**(details or {}), "note": note.as_details()}
     locked.version += 1
     locked.save(update_fields=[*fields, "version", "updated_at"])
     return FeedbackEvent.objects.create(
@@ -234,14 +243,10 @@ def feedback_create(
             transaction.set_rollback(True)
             return CreatedFeedback(feedback=earlier.feedback, created=False)
     if category.department.is_external:
-        with translation.override(feedback.language):  # the note names the body in that language too
-            note = _("This topic belongs to %(body)s. Your feedback has been forwarded there.") % {
-                "body": category.department.name(feedback.language)
-            }
         feedback_transition(
             feedback=feedback,
             to_status=FeedbackStatus.FORWARDED,
-            public_note=note,
+            note=note_forwarded(category.department),
             notify=False,  # the receipt, written after this, already says so
         )
         feedback.refresh_from_db()
@@ -263,6 +268,7 @@ def feedback_transition(
     notify: bool = True,
     extra_fields: Sequence[str] = (),
     details: dict | None = None,
+    note: SystemNote | None = None,
 ) -> Feedback:
     """Move a ticket to ``to_status``: the one place a status changes.
 
@@ -270,7 +276,8 @@ def feedback_transition(
     queues emails to the reporter and followers after commit. With ``seen_status`` or
     ``seen_version``, a ticket that someone else changed meanwhile raises ChangedMeanwhile
     instead of being overwritten. ``extra_fields`` already set on ``feedback`` (a department,
-    say) are saved in the same change.
+    say) are saved in the same change. A ``note`` the system writes (``geo_feedback.notes``) takes the
+    place of ``public_note``: each reader, and each email, has it in their own language.
     """
     locked = feedback_lock(feedback, seen_version=seen_version, seen_status=seen_status)
     for field in extra_fields:
@@ -283,15 +290,15 @@ def feedback_transition(
     from_status = locked.status
     locked.status = to_status
     locked.status_changed_at = timezone.now()
-    feedback_record(locked, actor=actor, action=EventAction.STATUS,
-                    fields=["status", "status_changed_at", *extra_fields], from_status=from_status,
-                    public_note=public_note, internal_note=internal_note, details=details)
+    event = feedback_record(locked, actor=actor, action=EventAction.STATUS,
+                            fields=["status", "status_changed_at", *extra_fields], from_status=from_status,
+                            public_note=public_note, internal_note=internal_note, details=details, note=note)
     if notify:
         recipients = [locked.reporter_email] if locked.reporter_email else []
         recipients += list(locked.followers.exclude(email="").values_list("email", flat=True))
         if recipients:
             feedback_notify(feedback=locked, kind=FeedbackMessage.STATUS, recipients=recipients,
-                               public_note=public_note.strip())
+                            public_note=event.public_note, note=note)
     feedback.status = locked.status
     feedback.status_changed_at = locked.status_changed_at
     feedback.version = locked.version

@@ -12,6 +12,7 @@ from city.services.outbox import Recipient, notification_queue, outbox_relay_reg
 from geo_feedback import jobs
 from geo_feedback.links import page_path
 from geo_feedback.models import Feedback, FeedbackFollower, FeedbackPhoto
+from geo_feedback.notes import SystemNote
 
 AS_REPORTER = _("You get these emails because you sent this feedback. To stop them:")
 AS_FOLLOWER = _("You get these emails because you follow this feedback. To stop them:")
@@ -29,9 +30,11 @@ def _public_url(feedback: Feedback) -> str:
     return settings.SITE_URL + page_path("feedback_pages:detail", feedback.language, feedback.number)
 
 
-def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], public_note: str = "") -> list[Notification]:
+def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], public_note: str = "",
+                    note: SystemNote | None = None) -> list[Notification]:
     """Queue one email of ``kind`` (a ``FeedbackMessage``) per address, in the resident's language.
 
+    A ``note`` the system wrote is told in that language too, in place of ``public_note``.
     Everyone gets a link to stop the emails: followers their own, the reporter the report's secret.
     Call it inside the transaction of the change the email tells of.
     """
@@ -48,6 +51,8 @@ def feedback_notify(*, feedback: Feedback, kind: str, recipients: list[str], pub
             stop_reason=AS_REPORTER if is_reporter else AS_FOLLOWER,
             context={"is_reporter": is_reporter},
         ))
+    if note is not None:
+        public_note = note.text(feedback.language, departments=[feedback.department]) or public_note
     with translation.override(feedback.language):  # the status's label in the resident's language
         context = {
             "feedback": feedback,

@@ -18,6 +18,7 @@ from city.models import Department
 from city.selectors import area_placement
 from geo_feedback.models import Category, EventAction, Feedback, FeedbackFollower, FeedbackMessage, FeedbackPhoto
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
+from geo_feedback.notes import note_duplicate, note_forwarded
 from geo_feedback.services.feedback import (
     FeedbackInvalid,
     TransitionNotAllowed,
@@ -45,10 +46,9 @@ def feedback_route(*, feedback: Feedback, department: Department, actor, handler
                "handler": handler.get_username() if handler else None}
     locked.department = department
     locked.assigned_to = handler
-    if department.is_external:
-        note = public_note or _("This topic belongs to %(body)s. Your feedback has been forwarded there.") % {
-            "body": department.name(locked.language)}
-        return feedback_transition(feedback=locked, to_status=S.FORWARDED, actor=actor, public_note=note,
+    if department.is_external:  # a note of the staff member's own, or the system's in each reader's language
+        return feedback_transition(feedback=locked, to_status=S.FORWARDED, actor=actor, public_note=public_note,
+                                   note=None if public_note.strip() else note_forwarded(department),
                                    internal_note=internal_note, extra_fields=["department", "assigned_to"],
                                    details=details)
     if locked.can_transition_to(S.ROUTED) and locked.status != S.IN_PROGRESS:
@@ -101,10 +101,9 @@ def feedback_merge(*, duplicate: Feedback, into: Feedback, actor, public_note: s
     target = feedback_lock(into)
     if target.status in CLOSED_STATUSES and target.status != S.HANDLED:
         raise TransitionNotAllowed(_("Merge into an open or handled ticket, not a closed one."))
-    note = public_note or _("The same thing was reported already as %(number)s; follow it there.") % {
-        "number": target.number}
-    source = feedback_transition(feedback=duplicate, to_status=S.DUPLICATE, actor=actor, public_note=note,
-                                 seen_version=seen_version, notify=False,
+    note = None if public_note.strip() else note_duplicate(target.number)  # else the staff member's own
+    source = feedback_transition(feedback=duplicate, to_status=S.DUPLICATE, actor=actor, public_note=public_note,
+                                 note=note, seen_version=seen_version, notify=False,
                                  details={"into": target.number})
     source.merged_into = target
     source.save(update_fields=["merged_into"])
@@ -130,7 +129,7 @@ def feedback_merge(*, duplicate: Feedback, into: Feedback, actor, public_note: s
                     details={"from": source.number, "followers_moved": moved, "supporters_added": added})
     if source.reporter_email:  # they now follow the other ticket; tell them where
         feedback_notify(feedback=source, kind=FeedbackMessage.STATUS, recipients=[source.reporter_email],
-                           public_note=note)
+                        public_note=public_note.strip(), note=note)
     return target
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from city.models import Area, Department, StaffRole
 from city.querysets import to_api
 from geo_feedback.models import Category, Channel, EventAction, Feedback, FeedbackEvent, ReplyTemplate
+from geo_feedback.notes import history_notes_render
 from geo_feedback.permissions import feedback_for_staff
 from geo_feedback.querysets import FeedbackQuerySet
 from geo_feedback.selectors import _area_and_descendants
@@ -159,6 +160,8 @@ def ticket_for_staff(user, number: str) -> TicketView | None:
     names = _history_names(history)
     for event in history:
         event.details_display = history_details(event, names)
+    # A note the system wrote reads in the staff member's language, as residents read it in theirs.
+    history_notes_render(history, language=(get_language() or "fi")[:2], departments=[visible.department])
     return TicketView(
         feedback=visible, photos=list(visible.photos.all()), history=history, due_at=visible.due_at,
         overdue=visible.due_at < timezone.now() and visible.status in (*TRIAGE_STATUSES, *DEPARTMENT_STATUSES),
@@ -223,6 +226,8 @@ def history_details(event: FeedbackEvent, names: dict[str, dict[str, str]]) -> l
     "to: sivistys"; an unknown key keeps its own name."""
     rows = []
     for key, value in (event.details or {}).items():
+        if key == "note":  # a system note's key: its text is the row's public note
+            continue
         if key in ("from", "to"):
             labels = _FROM_TO_LABELS.get(event.action, _DEPARTMENT_LABELS)
             label = labels[0] if key == "from" else labels[1]

@@ -24,6 +24,7 @@ from geo_feedback.models import (
     FeedbackNumberCounter,
     FeedbackPhoto,
 )
+from geo_feedback.notes import note_text
 from geo_feedback.statuses import TRANSITIONS, FeedbackStatus
 from tests.factories import FeedbackFactory
 
@@ -90,6 +91,22 @@ def test_history_follows_the_status_table_and_has_finnish_notes(demo):
     for feedback in merged:
         assert feedback.merged_into.category_id == feedback.category_id
         assert feedback.merged_into.created_at < feedback.created_at
+
+
+def test_the_demo_notes_read_in_each_readers_language(demo):
+    """The demo's public notes are system notes, so a Swedish reader of the demo does not read Finnish;
+    a duplicate's note names the report it was merged into, under the number that report ended with."""
+    notes = FeedbackEvent.objects.exclude(public_note="")
+    assert notes.count() > 100 and not notes.exclude(details__has_key="note").exists()
+    handled = notes.filter(to_status=FeedbackStatus.HANDLED, details__note__key="demo_fault_repaired").first()
+    assert handled.public_note == "Vika on korjattu. Kiitos ilmoituksesta!"
+    assert note_text(handled.details, handled.public_note, language="sv") == "Felet har reparerats. Tack för anmälan!"
+    merged = notes.filter(details__note__key="duplicate").select_related("feedback__merged_into")
+    assert merged.exists()
+    for event in merged:
+        number = event.feedback.merged_into.number
+        assert event.details["note"]["params"] == {"number": number}
+        assert number in event.public_note
 
 
 def test_reports_lie_in_residential_areas_weighted_by_population(demo):

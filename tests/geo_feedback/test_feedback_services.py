@@ -21,6 +21,7 @@ from geo_feedback.models import (
     FeedbackPhoto,
     IdempotencyKey,
 )
+from geo_feedback.notes import note_text
 from geo_feedback.services import feedback as feedback_services
 from geo_feedback.services.feedback import (
     FeedbackInvalid,
@@ -170,7 +171,10 @@ def test_wellbeing_county_topics_are_forwarded_with_a_public_note(city, language
     assert feedback.department == health.department
     forwarded = feedback.events.get(to_status=FeedbackStatus.FORWARDED)
     assert forwarded.from_status == FeedbackStatus.RECEIVED
-    assert health.department.name(language) in forwarded.public_note
+    # Kept by its key, read in each reader's language; the Finnish text stays for old readers and search.
+    assert forwarded.details["note"] == {"key": "forwarded", "params": {"department": health.department.code}}
+    assert health.department.name("fi") in forwarded.public_note
+    assert health.department.name(language) in note_text(forwarded.details, forwarded.public_note, language=language)
     # The receipt tells the reporter; no second "status changed" email on top of it.
     assert list(feedback.notifications.values_list("kind", flat=True)) == ["receipt"]
     receipt = feedback.notifications.get()

@@ -205,10 +205,15 @@ def test_wellbeing_county_topics_are_forwarded(client, city, api_key):
                     description="Miten saan ajan hammaslääkärille?")
     (created,) = as_json(response)
     assert "South Ostrobothnia wellbeing services county" in created["service_notice"]
-    (request,) = as_json(get(client, f"requests/{created['service_request_id']}.json", extensions="true"))
+    (request,) = as_json(get(client, f"requests/{created['service_request_id']}.json", extensions="true",
+                             locale="en"))
     assert request["status"] == "closed"
     assert request["extended_attributes"]["detailed_status"] == "PROCESSED,FORWARDED"
     assert "forwarded" in request["status_notes"]
+    # The note is in the language of whoever reads it, not of the report.
+    (request,) = as_json(get(client, f"requests/{created['service_request_id']}.json", locale="sv"))
+    assert request["status_notes"] == ("Det här ämnet hör till Södra Österbottens välfärdsområde. Din respons "
+                                       "har vidarebefordrats dit.")
 
 
 def test_title_is_kept_as_the_first_line(client, city, api_key):

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 from city.models import AreaKind, Department
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackPhoto
+from geo_feedback.notes import SystemNote, note_duplicate, note_text
 from geo_feedback.open311.mapping import STATUS_MAP
 from geo_feedback.open311.params import requests_query_parse
 from geo_feedback.open311.renderers import (
@@ -48,18 +49,20 @@ OLD_FIELDS = (
     "number", "status", "description", "address_text", "created_at", "updated_at",
     "category__service_code", "category__name_fi", "category__name_sv", "category__name_en",
     "category__target_days", "department__name_fi", "department__name_sv", "department__name_en",
-    "department__is_external", "area__code", "area__kind", "lat", "long", "status_note", "photo_names",
+    "department__is_external", "area__code", "area__kind", "lat", "long", "status_note", "status_note_details",
+    "photo_names",
 )
 
 
 def old_queryset():
     latest_note = (FeedbackEvent.objects.filter(feedback=OuterRef("pk")).exclude(public_note="")
-                   .order_by("-created_at", "-id").values("public_note")[:1])
+                   .order_by("-created_at", "-id"))
     photos = FeedbackPhoto.objects.filter(feedback=OuterRef("pk"), is_public=True).order_by("position", "id")
     return Feedback.objects.public().annotate(
         lat=Round(Func(Transform("location", settings.API_SRID), function="ST_Y", output_field=FloatField()), 6),
         long=Round(Func(Transform("location", settings.API_SRID), function="ST_X", output_field=FloatField()), 6),
-        status_note=Subquery(latest_note),
+        status_note=Subquery(latest_note.values("public_note")[:1]),
+        status_note_details=Subquery(latest_note.values("details")[:1]),
         photo_names=ArraySubquery(photos.values("image")),
     )
 
@@ -84,7 +87,8 @@ def old_request(row: dict, *, language: str, absolute, extensions: bool) -> dict
     data = {
         "service_request_id": row["number"],
         "status": status,
-        "status_notes": row["status_note"] or None,
+        # A note the system wrote in the client's language (the page's renderer), any other as written.
+        "status_notes": note_text(row["status_note_details"], row["status_note"] or "", language=language) or None,
         "service_name": named("category__name"),
         "service_code": row["category__service_code"],
         "description": row["description"],
@@ -185,6 +189,15 @@ def awkward_tickets(city):
                         public_note="Työ alkaa <maanantaina> & kestää\x07 viikon")
     feedback_transition(feedback=made[1], to_status=FeedbackStatus.HANDLED)
 
+    # notes the system wrote: in the client's language; one whose department is gone keeps its text
+    feedback_transition(feedback=made[5], to_status=FeedbackStatus.DUPLICATE, note=note_duplicate(made[6].number))
+    feedback_transition(feedback=made[7], to_status=FeedbackStatus.ROUTED, note=SystemNote(
+        "demo_routed", {"department": "kaupunkiymparisto"}))
+    gone = feedback_transition(feedback=made[6], to_status=FeedbackStatus.ROUTED, note=SystemNote(
+        "demo_routed", {"department": "kaupunkiymparisto"}))
+    gone.events.filter(to_status=FeedbackStatus.ROUTED).update(details={"note": {"key": "demo_routed", "params": {
+        "department": "lakkautettu"}}})
+
     # photos: public ones in position order, a hidden one, names that need quoting
     for position, name in enumerate(PHOTO_NAMES):
         FeedbackPhoto.objects.create(feedback=made[2], image=name, width=64, height=48, position=position)
@@ -239,7 +252,11 @@ def test_the_awkward_tickets_are_awkward(client, awkward_tickets):
     body = client.get(f"{BASE}/requests.json", {"service_request_id": ",".join(awkward_tickets),
                                                   "extensions": "true", "locale": "en"}).content.decode()
     for expected in ('"lat": 63.0', "+02:00", "+03:00", "%C3%A4%26%C3%B6", "\\u0001", '"service_name": "Terveyspalvelut"',
-                     "Hyvinvointialue & <Pohjanmaa>", "Työ alkaa", '"zipcode": null', '"long": null'):
+                     "Hyvinvointialue & <Pohjanmaa>", "Työ alkaa", '"zipcode": null', '"long": null',
+                     "This topic belongs to Hyvinvointialue & <Pohjanmaa>. Your feedback has been forwarded there.",
+                     f"The same thing was reported already as {awkward_tickets[6]}; follow it there.",
+                     "The feedback has been passed on for handling: City environment.",
+                     "Palaute on ohjattu käsiteltäväksi: Kaupunkiympäristön toimiala."):  # its department is gone
         assert expected in body, expected
     xml = client.get(f"{BASE}/requests.xml", {"service_request_id": ",".join(awkward_tickets),
                                               "extensions": "true"}).content.decode()
