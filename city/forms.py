@@ -47,3 +47,35 @@ class BoundaryField(forms.MultiPolygonField):
             raise ValidationError(self.error_messages["refused"], code="refused",
                                   params={"reason": str(refusal)}) from None
         return boundary
+
+
+# The Helsinki Design System's class for each kind of widget (static/vendor/hds-core): text-like
+# inputs, selects and text areas take the text input's look, choices the radio button's or checkbox's.
+_CHOICE_CLASSES = {"radio": "hds-radio-button__input", "checkbox": "hds-checkbox__input"}
+_PLAIN_TYPES = {"hidden", "file", "submit", "button", "image", "reset"}
+
+
+class DesignSystemForm:
+    """A form whose widgets carry the design system's classes, so templates only lay fields out.
+
+    Mixed in before ``forms.Form``; templates that loop over fields (``_fields.html``) add the
+    wrappers. A widget that already has a class keeps it and gains the system's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = design_system_class(field.widget)
+            if css:
+                existing = field.widget.attrs.get("class", "")
+                if css not in existing.split():
+                    field.widget.attrs["class"] = f"{existing} {css}".strip()
+
+
+def design_system_class(widget) -> str:
+    """The HDS class of a widget's input element, or "" for those HDS leaves alone."""
+    input_type = getattr(widget, "input_type", None)
+    if input_type in _CHOICE_CLASSES:
+        return _CHOICE_CLASSES[input_type]
+    if input_type in _PLAIN_TYPES:
+        return ""
+    return "hds-text-input__input"

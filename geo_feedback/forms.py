@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from city.forms import DesignSystemForm
 from geo_feedback.models import FeedbackKind
 from geo_feedback.models.feedback import DESCRIPTION_MAX, DESCRIPTION_MIN
 from geo_feedback.selectors import FeedbackFilters
@@ -30,7 +31,7 @@ ERROR_ANCHORS = {"kind": "id_kind_0", "place": "id_place_query", "lon": "id_plac
                  "lat": "id_place_query", "address": "id_place_query"}
 
 
-class ReportForm(forms.Form):
+class ReportForm(DesignSystemForm, forms.Form):
     """A resident's report; ``lon``/``lat`` come from the map, the place search or the device."""
 
     category = forms.ChoiceField(label=_("Topic"), error_messages={"required": _("Choose a topic.")})
@@ -143,7 +144,7 @@ class QuickSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
-class FilterForm(forms.Form):
+class FilterForm(DesignSystemForm, forms.Form):
     """The public map and list filters; a value that does not fit is ignored and told of."""
 
     category = forms.ChoiceField(label=_("Topic"), required=False, widget=QuickSelect)

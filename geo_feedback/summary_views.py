@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from city.forms import DesignSystemForm
 from city.models import Department
 from geo_feedback.forms import before_9999
 from geo_feedback.permissions import Action, can
+from geo_feedback.staff.forms import AccessibleErrors
 from geo_feedback.summaries import (
     NO_DATA_COLOUR,
     TICKET_EXPORT_FIELDS,
@@ -41,7 +43,7 @@ def _language() -> str:
     return (get_language() or "fi")[:2]
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(AccessibleErrors, DesignSystemForm, forms.Form):
     """Department and period of the figures; the page and the staff API parse the same way.
 
     Query parameters ``department`` (a code; empty: all the user sees), ``from`` and ``to``

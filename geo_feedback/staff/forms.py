@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
+from city.forms import DesignSystemForm
 from city.models import Department, StaffRole
 from geo_feedback.forms import ReportForm
 from geo_feedback.models import Category, Channel, FeedbackKind
@@ -40,7 +41,7 @@ class AccessibleErrors:
         self._mark_invalid()
 
 
-class ActionForm(AccessibleErrors, forms.Form):
+class ActionForm(AccessibleErrors, DesignSystemForm, forms.Form):
     """Every action on a ticket: the version the page showed goes back with it."""
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
@@ -179,7 +180,7 @@ class HandledForm(StatusNoteForm):
         self.fields["public_note"].error_messages["required"] = _("Tell the resident what was done.")
 
 
-class QueueFilterForm(AccessibleErrors, forms.Form):
+class QueueFilterForm(AccessibleErrors, DesignSystemForm, forms.Form):
     """The triage queue's filters; a value that does not fit is told of and ignored."""
 
     category = forms.ChoiceField(label=_("Topic"), required=False)
@@ -202,7 +203,7 @@ class QueueFilterForm(AccessibleErrors, forms.Form):
                             older_than_days=valid.get("older_than"), channel=valid.get("channel") or "")
 
 
-class BulkForm(AccessibleErrors, forms.Form):
+class BulkForm(AccessibleErrors, DesignSystemForm, forms.Form):
     """Several tickets of the triage queue, and what to do to all of them."""
 
     ACTIONS = [("route", _("Route to a department")), ("merge", _("Merge as duplicates into one ticket")),

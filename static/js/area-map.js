@@ -56,13 +56,13 @@
       var budgetAreas = L.geoJSON(
         { type: "FeatureCollection", features: collection.features.filter(function (f) {
             return f.properties.kind === "budget_area"; }) },
-        { interactive: false, style: { color: "#1f3a60", weight: 3, fill: false } }
+        { interactive: false, style: { color: CityMap.token("map-outline"), weight: 3, fill: false } }
       );
       var residential = L.geoJSON(
         { type: "FeatureCollection", features: collection.features.filter(function (f) {
             return f.properties.kind !== "budget_area" && f.properties.kind !== "city"; }) },
         {
-          style: { color: "#00529b", weight: 1, fillColor: "#3f8fd2", fillOpacity: 0.15 },
+          style: { color: CityMap.token("map-area"), weight: 1, fillColor: CityMap.token("map-area-fill"), fillOpacity: 0.15 },
           onEachFeature: function (feature, layer) {
             layersByCode[feature.properties.code] = layer;
             layer.on("click", function () { select(feature.properties.code, false); });

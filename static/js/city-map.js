@@ -50,6 +50,12 @@
     if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
   }
 
+  // A colour of the design tokens (css/tokens.css, "--sjk-" + name): the maps draw in the city's
+  // colours without a colour of their own here.
+  function token(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue("--sjk-" + name).trim();
+  }
+
   // Every map shows the city's boundary and its residential areas as outlines under everything
   // else, so that a map whose background did not load still shows where things are. They take no
   // clicks or focus: a click goes to the map (placing a pin, say).
@@ -59,8 +65,8 @@
     pane.style.pointerEvents = "none";
     var language = encodeURIComponent(config.language || "fi");
     var styles = {
-      city: { color: "#1a1a1a", weight: 3, fill: false, className: "area-outline area-outline-city" },
-      postal_area: { color: "#4d4d4d", weight: 1.5, dashArray: "4 4", fill: false,
+      city: { color: token("ink"), weight: 3, fill: false, className: "area-outline area-outline-city" },
+      postal_area: { color: token("muted"), weight: 1.5, dashArray: "4 4", fill: false,
                      className: "area-outline area-outline-postal_area" },
     };
     Object.keys(styles).forEach(function (kind) {
@@ -79,6 +85,7 @@
 
   window.CityMap = {
     calm: calm,
+    token: token,
     config: readJson("map-config"),
     labels: readJson("map-labels"),
 
@@ -117,7 +124,7 @@
           var statusId = results.id + "-status";
           results.innerHTML = '<p role="status" id="' + statusId + '">' + escapeHtml(labels.results) + "</p>" +
             '<ul aria-labelledby="' + statusId + '">' + body.results.map(function (result, index) {
-              return '<li><button type="button" class="place-result" data-index="' + index + '">' +
+              return '<li><button type="button" class="place-result hds-button hds-button--secondary hds-button--small" data-index="' + index + '">' +
                 escapeHtml(result.label) + ' <span class="muted">(' + escapeHtml(result.kind_label) + ")</span></button></li>";
             }).join("") + "</ul>";
           results.querySelectorAll("button.place-result").forEach(function (button) {

@@ -170,7 +170,7 @@
         ' · <span class="count">' + escapeHtml(p.supporter_count) + '</span> <span class="count-word">' +
         escapeHtml(supporterWord(p.supporter_count)) + "</span>" +
         "</span>" +
-        '<button type="button" class="me-too" aria-label="' + escapeHtml(labels.meToo + ": " + p.number) + '">' +
+        '<button type="button" class="me-too hds-button hds-button--secondary hds-button--small" aria-label="' + escapeHtml(labels.meToo + ": " + p.number) + '">' +
         escapeHtml(labels.meToo) + "</button>";
       item.querySelector("button.me-too").addEventListener("click", function (event) {
         support(p.number, item, event.currentTarget);
@@ -179,7 +179,7 @@
       var coordinates = feature.geometry && feature.geometry.coordinates;
       if (coordinates) {
         L.circleMarker([coordinates[1], coordinates[0]], {
-          radius: 9, color: "#1a1a1a", weight: 2, fillColor: "#8a5300", fillOpacity: 0.9, keyboard: false,
+          radius: 9, color: CityMap.token("ink"), weight: 2, fillColor: CityMap.token("harvest"), fillOpacity: 0.9, keyboard: false,
         }).bindTooltip(escapeHtml(p.number + " – " + p.category_name)).addTo(nearbyLayer);
       }
     });

@@ -59,7 +59,7 @@ def test_a_pin_placed_by_clicking_the_map_files_a_report(page, live_server, city
     expect(page.locator("html")).to_have_attribute("lang", "fi")
     expect(page.locator("#report-map")).to_have_attribute("data-ready", "true")
     page.locator("#id_category").select_option("179")  # street lighting
-    page.locator("#id_kind_0").check()  # fault
+    page.locator("label[for=id_kind_0]").click()  # HDS draws the radio button on its label  # fault
     # Seinäjoki's railway station: postal area 60100, Seinäjoki Keskus.
     click_map_at(page, "#report-map", 22.8565, 62.7823)
     pin = page.locator("#report-map").get_attribute("data-pin")
@@ -268,7 +268,7 @@ def test_by_keyboard_alone_the_pin_is_placed_and_moved_on_the_map(page, live_ser
     page.goto(live_server.url + "/palaute/uusi/")
     expect(page.locator("#report-map")).to_have_attribute("data-ready", "true")
     page.locator("#id_category").select_option("179")
-    page.locator("#id_kind_0").check()
+    page.locator("label[for=id_kind_0]").click()  # HDS draws the radio button on its label
     page.locator("#report-map").focus()
     start = page.evaluate("document.querySelector('#report-map').leafletMap.getCenter().lng")
     for _ in range(3):

@@ -49,10 +49,11 @@ def test_desk_entry_by_map_click_and_its_errors(page, live_server, staff, axe_ch
     page.locator("#desk-send").click()  # nothing filled in
     expect(page.locator("#error-summary")).to_be_focused()
     axe_check(page)
-    page.locator("#id_channel_1").check()  # phone
+    page.locator("label[for=id_channel_1]").click()  # phone
     page.locator("#id_category").select_option("171")
-    page.locator("#id_kind_0").check()
+    page.locator("label[for=id_kind_0]").click()  # HDS draws the radio button on its label
     page.locator("#id_description").fill("Asukas soitti: kuoppa aseman edessä on syvä.")
+    page.locator("#desk-map").scroll_into_view_if_needed()  # the mouse clicks within the window
     x, y = page.evaluate("() => { const map = document.querySelector('#desk-map').leafletMap;"
                          " map.setView([62.7823, 22.8565], 15, {animate: false});"
                          " const p = map.latLngToContainerPoint([62.7823, 22.8565]); return [p.x, p.y]; }")
@@ -88,7 +89,7 @@ def test_bulk_confirmation_changed_meanwhile_and_reply_template(page, live_serve
     page.locator("#reply-template").select_option(str(template.pk))  # JavaScript fills the reply at once
     expect(page.locator("#id_reply-text")).to_have_value(template.body)
     feedback_transition(feedback=ticket, to_status=S.IN_TRIAGE)  # someone else, meanwhile
-    page.locator("#reply button.primary").click()
+    page.locator("#reply button.hds-button--primary").click()
     expect(page.locator("#changed-meanwhile")).to_be_focused()
     expect(page.locator("#id_reply-text")).to_have_value(template.body)
     axe_check(page)
