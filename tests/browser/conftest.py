@@ -1,12 +1,23 @@
-"""Debian's chromium driven by Playwright: no browser download, no network beyond localhost."""
+"""Debian's chromium driven by Playwright: no browser download, no network beyond localhost.
+
+Every browser test runs in production's configuration: DEBUG off and the static files collected as
+production collects them (hashed names from WhiteNoise's manifest, compressed) and served by
+WhiteNoise from STATIC_ROOT, not found on the fly by Django's development handler. A page that asks
+for a static file production does not have (Leaflet guessing its pin's address, say) fails here."""
 
 import json
+import os
 import shutil
 
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.management import call_command
+from django.test.testcases import LiveServerThread
+from django.test.utils import override_settings
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -55,6 +66,54 @@ def page(browser):
     yield page
     context.close()
     assert errors == [], f"JavaScript errors or CSP refusals on the page: {errors}"
+
+
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory, django_db_setup):
+    """collectstatic once, as the Docker image runs it; the settings that serve what it wrote."""
+    production = {
+        "DEBUG": False,
+        "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+        "STORAGES": {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}},
+    }
+    with override_settings(**production):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return production
+
+
+@pytest.fixture(autouse=True)
+def production_configuration(production_static):
+    """Pages render their static addresses from the manifest, as in production."""
+    with override_settings(**production_static):
+        yield
+
+
+class ProductionLiveServer(LiveServer):
+    """pytest-django's live server without Django's static files handler: WhiteNoise (a middleware
+    of ours) serves the collected files, and a file missing from the manifest is a 404 or a 500."""
+
+    def __init__(self, addr: str) -> None:
+        super().__init__(addr, start=False)
+        development = self.thread
+        self.thread = LiveServerThread(development.host, static_handler=lambda handler: handler,
+                                       connections_override=development.connections_override,
+                                       port=development.port)
+        self.thread.daemon = True
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def live_server(request, production_static):
+    address = (request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+               or "localhost")
+    # WhiteNoise indexes STATIC_ROOT when the server's thread builds its middleware, at start.
+    with override_settings(**production_static):
+        server = ProductionLiveServer(address)
+    yield server
+    server.stop()
 
 
 @pytest.fixture
