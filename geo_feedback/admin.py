@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.gis.admin import GISModelAdmin
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from city.admin import LocalOSMWidget
@@ -57,7 +58,9 @@ def _transition_action(status: str):
         modeladmin.message_user(request, _("%(count)d tickets moved.") % {"count": moved})
 
     action.__name__ = f"move_to_{status}"
-    action.short_description = _("Move to “%(status)s”") % {"status": FeedbackStatus(status).label}
+    # Lazy as a whole: "%" on a lazy text would fix the label in the language active at import.
+    action.short_description = lazy(lambda: _("Move to “%(status)s”") % {"status": FeedbackStatus(status).label},
+                                    str)()
     return action
 
 

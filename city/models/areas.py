@@ -31,20 +31,24 @@ class Area(models.Model):
     """A residential area with its boundary and population."""
 
     code = models.CharField(
+        _("code"),
         max_length=40,
         unique=True,
         help_text=_("Stable identifier used in URLs and imports, e.g. a postal code or district number."),
     )
-    name_fi = models.CharField(max_length=200, help_text=_("Name in Finnish."))
-    name_sv = models.CharField(max_length=200, blank=True, help_text=_("Name in Swedish, if any."))
+    name_fi = models.CharField(_("name in Finnish"), max_length=200, help_text=_("Name in Finnish."))
+    name_sv = models.CharField(
+        _("name in Swedish"), max_length=200, blank=True, help_text=_("Name in Swedish, if any."),
+    )
     name_en = models.CharField(
         _("name in English"), max_length=200, blank=True,
         help_text=_("Name in English, where the area has one (e.g. a resident budget area); else the Finnish "
                     "name is shown."),
     )
-    kind = models.CharField(max_length=32, choices=AreaKind.choices, help_text=_("Kind of area."))
+    kind = models.CharField(_("kind"), max_length=32, choices=AreaKind.choices, help_text=_("Kind of area."))
     parent = models.ForeignKey(
         "self",
+        verbose_name=_("parent area"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -52,22 +56,26 @@ class Area(models.Model):
         help_text=_("The larger area this one lies in, if any."),
     )
     boundary = models.MultiPolygonField(
+        _("boundary"),
         srid=settings.STORAGE_SRID, help_text=_("Boundary in ETRS-TM35FIN (EPSG:3067).")
     )
     population = models.PositiveIntegerField(
+        _("population"),
         null=True, blank=True, help_text=_("Number of inhabitants, if known.")
     )
     population_year = models.PositiveSmallIntegerField(
+        _("population year"),
         null=True, blank=True, help_text=_("Year the population figure describes.")
     )
     population_source = models.CharField(
+        _("population source"),
         max_length=16,
         choices=PopulationSource.choices,
         blank=True,
         help_text=_("Whether the population is an official figure or an estimate."),
     )
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the area was first stored."))
-    updated_at = models.DateTimeField(auto_now=True, help_text=_("When the area was last changed."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, help_text=_("When the area was first stored."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=_("When the area was last changed."))
 
     objects = AreaQuerySet.as_manager()
 
@@ -103,19 +111,27 @@ class Area(models.Model):
 class AreaImport(models.Model):
     """One run of the area importer: what was read, by whom, and what happened to each row."""
 
-    source = models.CharField(max_length=500, help_text=_("File name and layer that were imported."))
-    kind = models.CharField(max_length=32, choices=AreaKind.choices, help_text=_("Kind given to the areas."))
-    source_crs = models.CharField(max_length=100, help_text=_("Coordinate system the file was read in."))
-    created = models.PositiveIntegerField(default=0, help_text=_("Areas created."))
-    updated = models.PositiveIntegerField(default=0, help_text=_("Areas updated."))
-    repaired = models.PositiveIntegerField(default=0, help_text=_("Rows whose invalid geometry was repaired."))
+    source = models.CharField(_("source"), max_length=500, help_text=_("File name and layer that were imported."))
+    kind = models.CharField(
+        _("kind of areas"), max_length=32, choices=AreaKind.choices, help_text=_("Kind given to the areas."),
+    )
+    source_crs = models.CharField(
+        _("source coordinate system"), max_length=100, help_text=_("Coordinate system the file was read in."),
+    )
+    created = models.PositiveIntegerField(_("areas created"), default=0, help_text=_("Areas created."))
+    updated = models.PositiveIntegerField(_("areas updated"), default=0, help_text=_("Areas updated."))
+    repaired = models.PositiveIntegerField(
+        _("rows repaired"), default=0, help_text=_("Rows whose invalid geometry was repaired."),
+    )
     rejected = models.JSONField(
+        _("rejected rows"),
         default=list, blank=True, help_text=_("Rejected rows: a list of {row, code, reason}.")
     )
     imported_by = models.CharField(
+        _("imported by"),
         max_length=150, blank=True, help_text=_("Who ran the import (user name or system account).")
     )
-    imported_at = models.DateTimeField(auto_now_add=True, help_text=_("When the import ran."))
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True, help_text=_("When the import ran."))
 
     class Meta:
         ordering = ["-imported_at"]

@@ -17,21 +17,29 @@ class Notification(models.Model):
 
     about_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("object type"),
         help_text=_("What kind of thing the message is about (a ticket, a plan, …)."),
     )
-    about_id = models.PositiveBigIntegerField(help_text=_("Which one of them."))
+    about_id = models.PositiveBigIntegerField(_("object id"), help_text=_("Which one of them."))
     about = GenericForeignKey("about_type", "about_id")
     kind = models.CharField(
+        _("message kind"),
         max_length=32, help_text=_("What the message tells, in the words of the app that wrote it, e.g. 'receipt'."),
     )
-    recipient = models.EmailField(help_text=_("Private: the address it goes to."))
-    subject = models.CharField(max_length=300, help_text=_("Subject line."))
-    body = models.TextField(help_text=_("Plain-text body, ending with the recipient's stop link where there is one."))
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True, help_text=_("When it was queued."))
-    enqueued_at = models.DateTimeField(null=True, blank=True, help_text=_("When a send job was last queued."))
-    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When it was sent; empty while pending."))
-    attempts = models.PositiveSmallIntegerField(default=0, help_text=_("Send attempts so far."))
-    last_error = models.TextField(blank=True, help_text=_("Why the last attempt failed, if it did."))
+    recipient = models.EmailField(_("recipient"), help_text=_("Private: the address it goes to."))
+    subject = models.CharField(_("subject"), max_length=300, help_text=_("Subject line."))
+    body = models.TextField(
+        _("message text"), help_text=_("Plain-text body, ending with the recipient's stop link where there is one."),
+    )
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True, db_index=True, help_text=_("When it was queued."))
+    enqueued_at = models.DateTimeField(
+        _("send job queued"), null=True, blank=True, help_text=_("When a send job was last queued."),
+    )
+    sent_at = models.DateTimeField(
+        _("sent"), null=True, blank=True, help_text=_("When it was sent; empty while pending."),
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, help_text=_("Send attempts so far."))
+    last_error = models.TextField(_("last error"), blank=True, help_text=_("Why the last attempt failed, if it did."))
 
     class Meta:
         ordering = ["created_at", "id"]

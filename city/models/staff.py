@@ -27,13 +27,16 @@ class StaffProfile(models.Model):
     """A signed-in staff member's roles and, for department roles, their department."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile",
+                                verbose_name=_("user"),
                                 help_text=_("The staff member's account."))
     roles = ArrayField(
         models.CharField(max_length=32, choices=StaffRole.choices),
+        verbose_name=_("roles"),
         help_text=_("What they may see and do; one person may hold several roles."),
     )
     department = models.ForeignKey(
         "city.Department", null=True, blank=True, on_delete=models.PROTECT, related_name="staff",
+        verbose_name=_("department"),
         help_text=_("Their department; required for handlers, participation agents and planners."),
     )
 

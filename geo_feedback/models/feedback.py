@@ -53,58 +53,82 @@ class Feedback(models.Model):
     """One report from a resident: a fault, idea, question or praise, usually on the map."""
 
     number = models.CharField(
+        _("number"),
         max_length=32, unique=True, help_text=_("Readable number residents quote, e.g. SJK-2026-000123.")
     )
     category = models.ForeignKey(
-        "geo_feedback.Category", on_delete=models.PROTECT, related_name="feedback", help_text=_("Topic.")
+        "geo_feedback.Category", on_delete=models.PROTECT, related_name="feedback", verbose_name=_("category"),
+        help_text=_("Topic."),
     )
-    kind = models.CharField(max_length=16, choices=FeedbackKind.choices, help_text=_("Kind of feedback."))
-    description = models.TextField(help_text=_("What the resident wrote (public)."))
+    kind = models.CharField(
+        _("kind of feedback"), max_length=16, choices=FeedbackKind.choices, help_text=_("Kind of feedback."),
+    )
+    description = models.TextField(_("description"), help_text=_("What the resident wrote (public)."))
     location = models.PointField(
+        _("location"),
         srid=settings.STORAGE_SRID, null=True, blank=True, help_text=_("Where (EPSG:3067), if anywhere.")
     )
     address_text = models.CharField(
+        _("address or place"),
         max_length=300, blank=True, help_text=_("The place as the resident described or searched it.")
     )
     area = models.ForeignKey(
         "city.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback",
+        verbose_name=_("area"),
         help_text=_("Residential area the location lies in, found by point-in-polygon."),
     )
     department = models.ForeignKey(
         "city.Department", on_delete=models.PROTECT, related_name="feedback",
+        verbose_name=_("department"),
         help_text=_("Department or outside body responsible, from the category."),
     )
     status = models.CharField(
+        _("status"),
         max_length=16, choices=FeedbackStatus.choices, default=FeedbackStatus.RECEIVED,
         help_text=_("Where the ticket stands; changed only by the status service."),
     )
-    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.WEB,
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB,
                                help_text=_("How the ticket reached the city."))
-    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi",
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="fi",
                                 help_text=_("Language the resident used; their emails are in it."))
     # Private: never in a public page, list or API.
-    reporter_name = models.CharField(max_length=200, blank=True, help_text=_("Private: reporter's name."))
-    reporter_email = models.EmailField(blank=True, help_text=_("Private: for the receipt and status news."))
-    reporter_phone = models.CharField(max_length=40, blank=True, help_text=_("Private: reporter's phone."))
+    reporter_name = models.CharField(
+        _("reporter's name"), max_length=200, blank=True, help_text=_("Private: reporter's name."),
+    )
+    reporter_email = models.EmailField(
+        _("reporter's email"), blank=True, help_text=_("Private: for the receipt and status news."),
+    )
+    reporter_phone = models.CharField(
+        _("reporter's phone"), max_length=40, blank=True, help_text=_("Private: reporter's phone."),
+    )
     follow_token = models.CharField(
+        _("follow token"),
         max_length=64, unique=True, default=_follow_token, editable=False,
         help_text=_("Private: the secret in the reporter's follow link."),
     )
     supporter_count = models.PositiveIntegerField(
+        _("supporter count"),
         default=0, help_text=_("Residents who said 'me too' (kept by the support service).")
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True, help_text=_("When it was received."))
-    updated_at = models.DateTimeField(auto_now=True, help_text=_("When it last changed."))
-    status_changed_at = models.DateTimeField(auto_now_add=True, help_text=_("When the status last changed."))
+    created_at = models.DateTimeField(
+        _("received"), auto_now_add=True, db_index=True, help_text=_("When it was received."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=_("When it last changed."))
+    status_changed_at = models.DateTimeField(
+        _("status changed"), auto_now_add=True, help_text=_("When the status last changed."),
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_feedback",
+        verbose_name=_("assigned to"),
         help_text=_("The handler the ticket is routed to, if a person rather than the whole department."),
     )
     version = models.PositiveIntegerField(
+        _("version"),
         default=1, help_text=_("Grows with every change; lets two people acting at once notice each other.")
     )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        verbose_name=_("merged into"),
         help_text=_("The ticket this one was closed as a duplicate of."),
     )
 
@@ -112,6 +136,7 @@ class Feedback(models.Model):
     # deleting a ticket deletes them (the outbox itself knows no ticket).
     notifications = GenericRelation(
         "city.Notification", content_type_field="about_type", object_id_field="about_id",
+        verbose_name=_("notifications"),
         related_query_name="feedback",
     )
 
@@ -150,26 +175,29 @@ class Feedback(models.Model):
 class FeedbackNumberCounter(models.Model):
     """The last number given in a year; locked row by row so numbers never repeat."""
 
-    year = models.PositiveSmallIntegerField(primary_key=True, help_text=_("Calendar year."))
-    last = models.PositiveIntegerField(default=0, help_text=_("Last sequence number given this year."))
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True, help_text=_("Calendar year."))
+    last = models.PositiveIntegerField(
+        _("last number"), default=0, help_text=_("Last sequence number given this year."),
+    )
 
     class Meta:
         verbose_name = _("feedback number counter")
+        verbose_name_plural = _("feedback number counters")
 
 
 class FeedbackPhoto(models.Model):
     """A photo attached to feedback, re-encoded without any EXIF or GPS data."""
 
-    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="photos",
+    feedback = models.ForeignKey(Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="photos",
                                  help_text=_("The report the photo belongs to."))
-    image = models.ImageField(upload_to="feedback/%Y/%m/", help_text=_("The cleaned photo."))
-    thumbnail = models.ImageField(upload_to="feedback/thumbs/%Y/%m/", blank=True,
+    image = models.ImageField(_("photo"), upload_to="feedback/%Y/%m/", help_text=_("The cleaned photo."))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="feedback/thumbs/%Y/%m/", blank=True,
                                   help_text=_("Small version, made by a background job."))
-    width = models.PositiveIntegerField(help_text=_("Width in pixels."))
-    height = models.PositiveIntegerField(help_text=_("Height in pixels."))
-    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the report's photos."))
-    is_public = models.BooleanField(default=True, help_text=_("Hidden photos are seen by staff only."))
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When it was uploaded."))
+    width = models.PositiveIntegerField(_("width (px)"), help_text=_("Width in pixels."))
+    height = models.PositiveIntegerField(_("height (px)"), help_text=_("Height in pixels."))
+    position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Order among the report's photos."))
+    is_public = models.BooleanField(_("public"), default=True, help_text=_("Hidden photos are seen by staff only."))
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, help_text=_("When it was uploaded."))
 
     class Meta:
         ordering = ["feedback", "position", "id"]
@@ -195,23 +223,28 @@ class EventAction(models.TextChoices):
 class FeedbackEvent(models.Model):
     """One change to a ticket: who, when, what (status from/to and more), and the notes."""
 
-    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events",
+    feedback = models.ForeignKey(Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="events",
                                  help_text=_("The ticket that changed."))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("made by"),
         help_text=_("Staff member who made the change; empty for the resident or the system."),
     )
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the change happened."))
-    from_status = models.CharField(max_length=16, blank=True, choices=FeedbackStatus.choices,
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, help_text=_("When the change happened."))
+    from_status = models.CharField(_("status before"), max_length=16, blank=True, choices=FeedbackStatus.choices,
                                    help_text=_("Status before; empty when the ticket was created."))
-    to_status = models.CharField(max_length=16, choices=FeedbackStatus.choices, help_text=_("Status after."))
-    public_note = models.TextField(blank=True, help_text=_("Shown to everyone on the report's page."))
-    internal_note = models.TextField(blank=True, help_text=_("Seen by staff only."))
-    action = models.CharField(max_length=20, choices=EventAction.choices, default=EventAction.STATUS,
+    to_status = models.CharField(
+        _("status after"), max_length=16, choices=FeedbackStatus.choices, help_text=_("Status after."),
+    )
+    public_note = models.TextField(_("public note"), blank=True, help_text=_("Shown to everyone on the report's page."))
+    internal_note = models.TextField(_("internal note"), blank=True, help_text=_("Seen by staff only."))
+    action = models.CharField(_("action"), max_length=20, choices=EventAction.choices, default=EventAction.STATUS,
                               help_text=_("What kind of change this was."))
-    details = models.JSONField(default=dict, blank=True,
+    details = models.JSONField(_("details"), default=dict, blank=True,
                                help_text=_("What changed, e.g. {'from': …, 'to': …} (staff only)."))
-    version = models.PositiveIntegerField(default=1, help_text=_("The ticket's version after this change."))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("The ticket's version after this change."),
+    )
 
     objects = FeedbackEventQuerySet.as_manager()
 
@@ -234,15 +267,18 @@ class FeedbackFollower(models.Model):
     """A resident who follows a ticket: said 'me too' and, with an email, hears of changes."""
 
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="followers",
-                                 help_text=_("The ticket followed."))
-    email = models.EmailField(blank=True, help_text=_("Private: where status news go; empty for support only."))
-    token = models.CharField(max_length=64, unique=True, default=_follow_token, editable=False,
+                                 verbose_name=_("feedback"), help_text=_("The ticket followed."))
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Private: where status news go; empty for support only."),
+    )
+    token = models.CharField(_("unsubscribe token"), max_length=64, unique=True, default=_follow_token, editable=False,
                              help_text=_("Private: the secret in this follower's unsubscribe link."))
     browser_key = models.CharField(
+        _("browser key"),
         max_length=64, blank=True, editable=False,
         help_text=_("Private: a keyed hash identifying the browser that said 'me too', so it counts once."),
     )
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When they joined."))
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True, help_text=_("When they joined."))
 
     class Meta:
         verbose_name = _("follower")
@@ -260,12 +296,12 @@ class FeedbackFollower(models.Model):
 class ReplyTemplate(models.Model):
     """A public reply staff start from, per status and language; they edit it before sending."""
 
-    status = models.CharField(max_length=16, choices=FeedbackStatus.choices,
+    status = models.CharField(_("status"), max_length=16, choices=FeedbackStatus.choices,
                               help_text=_("The status the reply goes with."))
-    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi",
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="fi",
                                 help_text=_("Language of the text."))
-    title = models.CharField(max_length=200, help_text=_("Name staff pick it by."))
-    body = models.TextField(help_text=_("The reply; staff can edit it before sending."))
+    title = models.CharField(_("title"), max_length=200, help_text=_("Name staff pick it by."))
+    body = models.TextField(_("reply text"), help_text=_("The reply; staff can edit it before sending."))
 
     class Meta:
         ordering = ["status", "language", "title"]
@@ -279,10 +315,11 @@ class ReplyTemplate(models.Model):
 class IdempotencyKey(models.Model):
     """A client's Idempotency-Key on creation: a retried request gets the first one's report."""
 
-    key = models.CharField(max_length=200, unique=True, help_text=_("The header's value."))
-    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="+",
+    key = models.CharField(_("key"), max_length=200, unique=True, help_text=_("The header's value."))
+    feedback = models.ForeignKey(Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="+",
                                  help_text=_("The report the first request created."))
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the key was first used."))
+    created_at = models.DateTimeField(_("first used"), auto_now_add=True, help_text=_("When the key was first used."))
 
     class Meta:
         verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")

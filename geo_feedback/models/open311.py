@@ -21,23 +21,28 @@ class Open311ApiKey(models.Model):
     """One client's key for POST requests of the Open311 API; only its hash is stored."""
 
     name = models.CharField(
+        _("name"),
         max_length=100, unique=True,
         help_text=_("Who uses the key, e.g. the app or system and its maker; staff see it on the reports it sends."),
     )
     key_prefix = models.CharField(
+        _("key prefix"),
         max_length=KEY_PREFIX_LENGTH, editable=False,
         help_text=_("The first characters of the key, to recognise it; the rest is never stored."),
     )
     key_hash = models.CharField(
+        _("key hash"),
         max_length=64, unique=True, editable=False, help_text=_("SHA-256 of the key (the key itself is not stored)."),
     )
-    is_active = models.BooleanField(default=True, help_text=_("A disabled key is refused (403)."))
+    is_active = models.BooleanField(_("active"), default=True, help_text=_("A disabled key is refused (403)."))
     rate_per_hour = models.PositiveIntegerField(
+        _("reports per hour"),
         null=True, blank=True,
         help_text=_("Reports per hour this client may send; empty: the platform's default (OPEN311_KEY_RATE)."),
     )
-    created_at = models.DateTimeField(auto_now_add=True, help_text=_("When the key was made."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, help_text=_("When the key was made."))
     last_used_at = models.DateTimeField(
+        _("last used"),
         null=True, blank=True, editable=False, help_text=_("When a report was last sent with the key."),
     )
 
