@@ -66,3 +66,16 @@ def test_on_a_phone_the_menu_folds_and_opens_by_keyboard(browser, live_server, c
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
+
+
+def test_a_radio_button_focused_by_keyboard_shows_the_focus_ring(page, live_server, city):
+    """HDS marks a focused radio button only by a darker border; ours adds the 3 px focus ring."""
+    page.goto(live_server.url + "/palaute/uusi/")
+    page.locator("#id_category").focus()
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_kind_0")).to_be_focused()
+    ring_of = "getComputedStyle(document.querySelector('label[for=id_kind_0]'), '::before').boxShadow"
+    page.wait_for_function(f"() => {ring_of}.endsWith(' 3px')", timeout=2000)  # after HDS's 85 ms transition
+    ring = page.evaluate(ring_of)
+    focus_colour = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--sjk-sky').trim()")
+    assert focus_colour == "#0067b1" and "rgb(0, 103, 177) 0px 0px 0px 3px" in ring, ring
