@@ -88,7 +88,8 @@ register_components({
                                   "answered, status unchanged), …"},
         "status": STATUS,
         "status_label": {"type": "string"},
-        "note": {"type": "string", "description": "The city's public note; may be empty."},
+        "note": {"type": "string", "description": "The city's public note; may be empty. One the system "
+                 "wrote (forwarded, duplicate) is in the client's language; one staff typed reads as typed."},
     }, description="One step of a report's public history: each change of status, and each change "
                    "with a public note. Internal notes are never listed."),
     "PublicFeedbackProperties": object_schema({
