@@ -49,6 +49,7 @@ from django.utils import timezone
 
 from city.models import Department
 from city.sql import localized_name_sql
+from config.design_tokens import token
 from geo_feedback.models import Channel, FeedbackEvent, FeedbackKind
 from geo_feedback.permissions import feedback_for_staff, sees_every_department, staff_profile
 from geo_feedback.querysets import FeedbackQuerySet
@@ -370,9 +371,9 @@ class RateClass:
     colour: str
 
 
-# ColorBrewer "Blues", 5 classes: light to dark, every step tells apart from grey "no data".
-CHOROPLETH_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
-NO_DATA_COLOUR = "#bdbdbd"
+# Five classes light to dark, every step told apart from grey "no data": the city's design tokens.
+CHOROPLETH_COLOURS = tuple(token(f"scale-{step}") for step in range(1, 6))
+NO_DATA_COLOUR = token("no-data")
 
 
 def rate_classes(rates: list[AreaRate]) -> list[RateClass]:

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from config.design_tokens import token
 from geo_feedback.summaries import rate_classes, rate_colour
 
 if TYPE_CHECKING:
@@ -64,12 +65,12 @@ def choropleth_html(summary: Summary, *, nonce: str = "") -> str:
 
     def style(feature):
         per_thousand = feature["properties"]["per_thousand"]
-        return {"fillColor": rate_colour(per_thousand, classes), "fillOpacity": 0.75, "color": "#333333",
+        return {"fillColor": rate_colour(per_thousand, classes), "fillOpacity": 0.75, "color": token("ink"),
                 "weight": 1, "dashArray": "4 4" if per_thousand is None else None}
 
     layer = folium.GeoJson(
         summary.areas_geojson, name="areas", style_function=style,
-        highlight_function=lambda _feature: {"weight": 3, "color": "#000000"},
+        highlight_function=lambda _feature: {"weight": 3, "color": token("blue-dark")},
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "count", "rate_text"],
             aliases=[_("Area"), _("Tickets"), _("Tickets per 1000 inhabitants")],

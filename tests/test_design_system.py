@@ -20,6 +20,8 @@ OWN_CSS = sorted(path for path in (STATIC / "css").glob("*.css") if path != TOKE
 OWN_JS = sorted((STATIC / "js").glob("*.js"))
 TEMPLATES = sorted(path for app in ("config", "city", "geo_feedback", "planning")
                    for path in (ROOT / app).glob("templates/**/*.html") if "email" not in path.parts)
+OWN_PYTHON = sorted(path for app in ("config", "city", "geo_feedback", "planning")
+                    for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts)
 COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgb|rgba|hsl|hsla)\(")
 
 
@@ -48,6 +50,21 @@ def test_no_colour_is_set_outside_the_tokens(path):
     literals = [(number, line.strip()) for number, line in enumerate(path.read_text().splitlines(), 1)
                 if COLOUR_LITERAL.search(line.split("/*")[0].split("//")[0])]
     assert not literals, f"{path.name} sets colours of its own (use a token of css/tokens.css): {literals}"
+
+
+@pytest.mark.parametrize("path", OWN_PYTHON, ids=lambda path: str(path.relative_to(ROOT)))
+def test_what_python_draws_takes_its_colours_from_the_tokens(path):
+    literals = [line.strip() for line in path.read_text().splitlines() if re.search(r"[\"']#[0-9a-fA-F]{6}[\"']", line)]
+    assert not literals, f"{path.name} sets colours of its own (use config.design_tokens.token): {literals}"
+
+
+def test_python_reads_the_same_tokens_as_the_pages():
+    from config.design_tokens import design_tokens, token
+
+    assert design_tokens() == {name.removeprefix("--sjk-"): value for name, value in _tokens().items()}
+    assert token("blue") == _tokens()["--sjk-blue"]
+    with pytest.raises(KeyError):
+        token("no-such-colour")
 
 
 def test_the_tokens_theme_the_design_system():
