@@ -60,6 +60,19 @@ def _polygonal_part(geometry: BaseGeometry) -> ShapelyMultiPolygon:
     return ShapelyMultiPolygon(polygons)
 
 
+def _check_bounds(bounds: tuple[float, float, float, float]) -> None:
+    """Finite coordinates inside the storage CRS's area of use, or GeometryRefused."""
+    minx, miny, maxx, maxy = bounds
+    if not all(math.isfinite(value) for value in (minx, miny, maxx, maxy)):
+        raise GeometryRefused("coordinates could not be transformed; is the source CRS right (--srid)?")
+    west, south, east, north = storage_bounds()
+    if minx < west or maxx > east or miny < south or maxy > north:
+        raise GeometryRefused(
+            f"lies outside the area of use of EPSG:{settings.STORAGE_SRID} "
+            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}); is the source CRS right (--srid)?"
+        )
+
+
 def boundary_clean(geometry: BaseGeometry | GEOSGeometry | None) -> tuple[GEOSGeometry, str]:
     """A boundary (already in the storage SRID) checked and, where safe, repaired.
 
@@ -78,15 +91,7 @@ def boundary_clean(geometry: BaseGeometry | GEOSGeometry | None) -> tuple[GEOSGe
     geometry = shapely.force_2d(geometry)
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
         raise GeometryRefused(f"expected a polygon, found a {geometry.geom_type}")
-    minx, miny, maxx, maxy = geometry.bounds
-    if not all(math.isfinite(value) for value in (minx, miny, maxx, maxy)):
-        raise GeometryRefused("coordinates could not be transformed; is the source CRS right (--srid)?")
-    west, south, east, north = storage_bounds()
-    if minx < west or maxx > east or miny < south or maxy > north:
-        raise GeometryRefused(
-            f"lies outside the area of use of EPSG:{settings.STORAGE_SRID} "
-            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}); is the source CRS right (--srid)?"
-        )
+    _check_bounds(geometry.bounds)
     note = ""
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
@@ -140,4 +145,47 @@ def geometry_from_text(text: str, *, srid: int | None = None) -> GEOSGeometry:
         raise GeometryRefused("the geometry cannot be read (check its coordinates)") from None
     if geometry.empty:
         raise GeometryRefused("the geometry is empty")
+    return geometry
+
+
+# A resident's drawing on a map (a comment's place): refused, never repaired, since a repair could
+# change what they meant. The messages are the residents' and are translated.
+MAP_DRAWING_TYPES = ("Point", "LineString", "Polygon")
+MAP_DRAWING_MAX_VERTICES = 5000
+MAP_DRAWING_MAX_DISTANCE_M = 2000
+
+
+def map_drawing_clean(geometry: GEOSGeometry | None, *, near: GEOSGeometry | None = None,
+                      max_distance_m: float = MAP_DRAWING_MAX_DISTANCE_M) -> GEOSGeometry:
+    """A point, line or polygon drawn by a resident, in the storage SRID, checked as it is.
+
+    Refused (GeometryRefused, with a message for the resident) when it is empty, of another type,
+    outside the storage CRS's area of use, has more than 5000 vertices, is a polygon crossing itself
+    or enclosing nothing, a line of no length, or lies more than ``max_distance_m`` from ``near``
+    (the plan's boundary)."""
+    from django.utils.translation import gettext as _
+
+    if geometry is None or geometry.empty:
+        raise GeometryRefused(_("The drawing is empty: draw a point, a line or an area, or leave the map out."))
+    if geometry.geom_type not in MAP_DRAWING_TYPES:
+        raise GeometryRefused(_("Draw a point, a line or an area (a %(kind)s cannot be taken).")
+                              % {"kind": geometry.geom_type})
+    if geometry.srid != settings.STORAGE_SRID:
+        geometry = geometry.transform(settings.STORAGE_SRID, clone=True)
+    if geometry.num_coords > MAP_DRAWING_MAX_VERTICES:
+        raise GeometryRefused(_("The drawing has %(count)s points; at most %(max)s are taken. Draw it more simply.")
+                              % {"count": geometry.num_coords, "max": MAP_DRAWING_MAX_VERTICES})
+    try:
+        _check_bounds(geometry.extent)
+    except GeometryRefused:
+        raise GeometryRefused(_("The drawing lies outside Finland: check its coordinates.")) from None
+    if geometry.geom_type == "Polygon" and not geometry.valid:
+        raise GeometryRefused(_("The area's edges cross each other: draw it again without crossings."))
+    if geometry.geom_type == "Polygon" and geometry.area <= 0:
+        raise GeometryRefused(_("The area encloses nothing: draw at least three corners apart."))
+    if geometry.geom_type == "LineString" and geometry.length <= 0:
+        raise GeometryRefused(_("The line has no length: draw at least two points apart."))
+    if near is not None and geometry.distance(near) > max_distance_m:
+        raise GeometryRefused(_("The drawing is more than %(km)s km from the plan area: draw it nearer.")
+                              % {"km": f"{max_distance_m / 1000:g}"})
     return geometry

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("city.api.urls")),
     path("api/v1/", include("geo_feedback.api.urls")),
+    path("api/v1/", include("planning.api.urls")),
     path("open311/v2/", include("geo_feedback.open311.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),  # YAML, or ?format=json
     path("api/v1/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("saavutettavuus/", pages.accessibility_statement, name="accessibility"),
     path("tietosuoja/", pages.privacy_notice, name="privacy"),
     path("palaute/", include("geo_feedback.urls")),
+    path("kaavat/", include("planning.urls")),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
     path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),
     path("henkilosto/yhteenveto/luvut.csv", summary_views.summary_figures_csv, name="staff-summary-figures-csv"),

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 
 from city.querysets import to_storage
 from city.sql import local_time_sql, localized_name_sql, queryset_sql, stored_file_url_sql
-from geo_feedback.links import page_path
+from city.links import page_path
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
 from geo_feedback.notes import note_templates, note_text_sql
 from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet

@@ -36,7 +36,7 @@ from geo_feedback.api.serializers import (
     SupportSerializer,
 )
 from geo_feedback.api.throttling import FeedbackCreateThrottle
-from geo_feedback.links import page_path
+from city.links import page_path
 from geo_feedback.models import Category, Channel, FeedbackPhoto
 from geo_feedback.page_selectors import feedback_supportable
 from geo_feedback.selectors import (

@@ -10,7 +10,7 @@ from city.models import Notification
 from city.queue import enqueue_now
 from city.services.outbox import Recipient, notification_queue, outbox_relay_register
 from geo_feedback import jobs
-from geo_feedback.links import page_path
+from city.links import page_path
 from geo_feedback.models import Feedback, FeedbackFollower, FeedbackPhoto
 from geo_feedback.notes import SystemNote
 

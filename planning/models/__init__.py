@@ -1,1 +1,37 @@
-"""Zoning plans, stakeholders and resident budgets will live here (the areas are in ``city``)."""
+"""Participation processes (zoning plans and service development), their stakeholders and comments.
+
+The areas are in ``city``; resident budgets and panels will live here too."""
+
+from planning.models.comments import (
+    COMMENT_MAX,
+    FLAGS_TO_HIDE,
+    AgeBand,
+    Answer,
+    Comment,
+    CommentReaction,
+    CommentStatus,
+    Follower,
+)
+from planning.models.processes import (
+    COMMENT_PHASES,
+    PLAN_KINDS,
+    WHAT_RESIDENTS_CAN_DO,
+    AffectedArea,
+    Attachment,
+    AttachmentKind,
+    Phase,
+    PhaseSchedule,
+    Process,
+    ProcessAction,
+    ProcessEvent,
+    ProcessKind,
+    StatutoryStep,
+)
+from planning.models.stakeholders import StakeholderGroup, StakeholderMapping
+
+__all__ = [
+    "COMMENT_MAX", "COMMENT_PHASES", "FLAGS_TO_HIDE", "PLAN_KINDS", "AffectedArea", "AgeBand", "Answer",
+    "Attachment", "AttachmentKind", "Comment", "CommentReaction", "CommentStatus", "Follower", "Phase",
+    "PhaseSchedule", "Process", "ProcessAction", "ProcessEvent", "ProcessKind", "StakeholderGroup",
+    "StakeholderMapping", "StatutoryStep", "WHAT_RESIDENTS_CAN_DO",
+]

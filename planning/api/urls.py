@@ -1,0 +1,3 @@
+"""The planning half's API (plans and their comments)."""
+
+urlpatterns: list = []

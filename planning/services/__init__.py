@@ -1,0 +1,1 @@
+"""The only writers of participation processes: one service per state change, each writing an event row."""
