@@ -17,7 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from city import jobs
@@ -44,6 +45,12 @@ class Recipient:
     context: Mapping = field(default_factory=dict)
 
 
+def _render_text(name: str, context: Mapping) -> str:
+    """A plain-text email template rendered without HTML escaping: a note saying "Katu & puisto"
+    reaches the resident as written, not as "Katu &amp; puisto"."""
+    return get_template(name).template.render(Context(dict(context), autoescape=False))
+
+
 def _stop_footer(recipient: Recipient) -> str:
     """The last paragraph of an email to a resident: why they get it, and the link that stops it."""
     if not recipient.stop_url:
@@ -64,13 +71,13 @@ def notification_queue(
     about_type = ContentType.objects.get_for_model(about)
     rows = []
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())[:SUBJECT_MAX]
+        subject = " ".join(_render_text(f"{template}_subject.txt", context).split())[:SUBJECT_MAX]
         seen = set()
         for recipient in recipients:
             if not recipient.email or recipient.email in seen:
                 continue
             seen.add(recipient.email)
-            body = render_to_string(f"{template}_body.txt", {**context, **recipient.context,
+            body = _render_text(f"{template}_body.txt", {**context, **recipient.context,
                                                                "stop_url": recipient.stop_url})
             body = body.rstrip("\n") + "\n" + _stop_footer(recipient)
             rows.append(Notification(about_type=about_type, about_id=about.pk, kind=kind, recipient=recipient.email,

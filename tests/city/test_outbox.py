@@ -90,6 +90,14 @@ def test_the_message_is_rendered_in_the_language_it_is_queued_in(outbox, departm
     assert mail.outbox[0].subject.startswith("Status:")
 
 
+def test_plain_text_emails_carry_what_was_written_not_html_escapes(outbox, department):
+    """A note or a name with & or quotes reaches the resident as written (not as &amp; or &quot;)."""
+    [row] = notification_queue(about=department, kind="news", language="fi", template="test_outbox/news",
+                               context={"department": department, "news": 'Katu & "puisto" <b>'},
+                               recipients=[Recipient("asukas@example.fi")])
+    assert row.body == 'Tila: Katu & "puisto" <b>\n'
+
+
 def test_a_rolled_back_change_leaves_no_message_and_no_job(outbox, department, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError), transaction.atomic():
