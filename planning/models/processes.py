@@ -200,6 +200,7 @@ class ProcessAction(models.TextChoices):
     STAKEHOLDERS = "stakeholders", _("Stakeholder groups changed")
     ANSWERED = "answered", _("Comments answered")
     MODERATED = "moderated", _("Comment moderated")  # hidden or restored, with the reason
+    CLOSING_SUMMARY = "closing_summary", _("Closing summary written")  # how the plan changed, by its planners
     PUBLISHED = "published", _("Published")
 
 
