@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSException, GEOSGeometry
 
-from city.querysets import storage_area_of_use
+from city.querysets import storage_area_of_use, to_storage
 
 # shapely and pyproj are imported by the functions that repair boundaries (the importer, the admin
 # and forms saving one), not here: the admin loads this module in every web worker.
@@ -170,15 +170,19 @@ def map_drawing_clean(geometry: GEOSGeometry | None, *, near: GEOSGeometry | Non
     if geometry.geom_type not in MAP_DRAWING_TYPES:
         raise GeometryRefused(_("Draw a point, a line or an area (a %(kind)s cannot be taken).")
                               % {"kind": geometry.geom_type})
-    if geometry.srid != settings.STORAGE_SRID:
-        geometry = geometry.transform(settings.STORAGE_SRID, clone=True)
     if geometry.num_coords > MAP_DRAWING_MAX_VERTICES:
         raise GeometryRefused(_("The drawing has %(count)s points; at most %(max)s are taken. Draw it more simply.")
                               % {"count": geometry.num_coords, "max": MAP_DRAWING_MAX_VERTICES})
+    outside = _("The drawing lies outside Finland: check its coordinates.")
+    if geometry.srid != settings.STORAGE_SRID:
+        try:
+            geometry = to_storage(geometry)  # the one reused transformation (tests/test_transforms.py)
+        except (GDALException, GEOSException):  # PROJ refuses a latitude beyond ±90°, say
+            raise GeometryRefused(outside) from None
     try:
         _check_bounds(geometry.extent)
     except GeometryRefused:
-        raise GeometryRefused(_("The drawing lies outside Finland: check its coordinates.")) from None
+        raise GeometryRefused(outside) from None
     if geometry.geom_type == "Polygon" and not geometry.valid:
         raise GeometryRefused(_("The area's edges cross each other: draw it again without crossings."))
     if geometry.geom_type == "Polygon" and geometry.area <= 0:
