@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("palaute/", include("geo_feedback.urls")),
     path("kaavat/", include("planning.urls")),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
+    path("henkilosto/kaavat/", include("planning.staff.urls")),
     path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),
     path("henkilosto/yhteenveto/luvut.csv", summary_views.summary_figures_csv, name="staff-summary-figures-csv"),
     path("henkilosto/yhteenveto/palautteet.csv", summary_views.summary_tickets_csv, name="staff-summary-tickets-csv"),

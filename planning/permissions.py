@@ -21,3 +21,11 @@ def comment_may_moderate(user) -> bool:
     profile = staff_profile(user)
     return profile is not None and profile.has_role(StaffRole.MODERATOR, StaffRole.PARTICIPATION_AGENT,
                                                     StaffRole.ADMINISTRATOR)
+
+
+def planning_pages_may_open(user) -> bool:
+    """The staff pages of processes: planners (their own processes), administrators, and moderators
+    (the moderation queue)."""
+    profile = staff_profile(user)
+    return profile is not None and (profile.has_role(StaffRole.PLANNER, StaffRole.ADMINISTRATOR)
+                                    or comment_may_moderate(user))

@@ -1,0 +1,1 @@
+"""Staff pages of participation processes: the planners' pages and the moderation queue."""
