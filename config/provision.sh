@@ -67,6 +67,8 @@ if ! command -v python3 >/dev/null || ! python3 -c 'import sys; assert sys.versi
 fi
 BASE_PACKAGES=(ca-certificates gcc python3-dev gettext gdal-bin libgdal-dev libgeos-c1v5 libproj-dev
                postgresql-client redis-server redis-tools procps)
+# WeasyPrint (the closing reports' PDF) draws text with Pango and HarfBuzz, in a font the machine has.
+BASE_PACKAGES+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 # The python3-venv package is only needed when the python3 we use is Debian's own.
 if [[ "$(command -v python3)" == /usr/bin/python3 ]]; then
     BASE_PACKAGES+=(python3-venv python3-pip)
