@@ -41,6 +41,7 @@ env = environ.Env(
     FEEDBACK_NUMBER_PREFIX=(str, "SJK"),
     OPEN311_JURISDICTION=(str, "seinajoki.fi"),
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
+    PLAN_COMMENT_RATE=(str, "30/hour"),
     OPEN311_KEY_RATE=(str, "1000/hour"),
     OPEN311_ADDRESS_RATE=(str, "200/hour"),
     GEOCODER=(str, "offline"),
@@ -270,7 +271,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Osallistu Seinäjoella API",
     "DESCRIPTION": (
         "The REST API of the City of Seinäjoki's participation platform: residential areas, map "
-        "feedback (reports, \"me too\", place search) and, for signed-in staff, tickets and figures.\n\n"
+        "feedback (reports, \"me too\", place search), zoning plans and service projects with residents' "
+        "comments, and, for signed-in staff, tickets and figures.\n\n"
         "* **Coordinates** are WGS84 (EPSG:4326) longitude, latitude; maps come as GeoJSON (RFC 7946).\n"
         "* **Language**: names, labels and messages follow `?lang=fi|sv|en`, then `Accept-Language`; "
         "Finnish by default.\n"
@@ -297,6 +299,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "areas", "description": "Residential areas, budget areas and the city, as GeoJSON."},
         {"name": "feedback", "description": "Residents' map feedback: reports, their map and \"me too\"."},
         {"name": "places", "description": "Place search for putting a report on the map."},
+        {"name": "plans", "description": "Zoning plans and service development projects in six participation "
+                                          "phases, and residents' comments on them drawn on the map."},
         {"name": "staff", "description": "For the city's staff, signed in: tickets with private fields, figures."},
     ],
     # Open311 has its own specification: only the platform's own API is described here.
@@ -306,6 +310,8 @@ SPECTACULAR_SETTINGS = {
 }
 # New reports per client address (staff exempt); DRF's "N/period" with s, m, h or d.
 FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
+# Residents' comments on plans per client address (staff exempt), counted apart from the reports.
+PLAN_COMMENT_RATE = env("PLAN_COMMENT_RATE")
 # An Open311 client sends for many residents: its key's limit (a key may have its own in the admin),
 # and each address sending through any key.
 OPEN311_KEY_RATE = env("OPEN311_KEY_RATE")

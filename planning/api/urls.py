@@ -1,3 +1,11 @@
-"""The planning half's API (plans and their comments)."""
+"""The planning half's API: zoning plans and service projects, and their comments."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from planning.api.views import PlanCommentsView, PlanDetailView, PlanListView
+
+urlpatterns = [
+    path("plans/", PlanListView.as_view(), name="plan-list"),
+    path("plans/<str:id>/", PlanDetailView.as_view(), name="plan-detail"),
+    path("plans/<str:id>/comments/", PlanCommentsView.as_view(), name="plan-comments"),
+]

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from city.geometry import GeometryRefused, map_drawing_clean
+from config.bodies import unstorable_text_errors
 from planning.models import (
     COMMENT_MAX,
     FLAGS_TO_HIDE,
@@ -68,7 +69,7 @@ def comment_create(*, process: Process, text: str, geometry=None, group: str = "
     elif len(text) > COMMENT_MAX:
         errors.setdefault("text", []).append(_("The comment is %(count)s characters long; at most %(max)s are taken.")
                                               % {"count": len(text), "max": COMMENT_MAX})
-    if "\x00" in text:
+    if unstorable_text_errors(text):  # a NUL, or a lone UTF-16 surrogate a JSON client can send
         errors.setdefault("text", []).append(_("The comment contains a character that cannot be stored."))
     if group and group not in StakeholderGroup.values:
         errors.setdefault("group", []).append(_("Choose the group from the list, or none."))

@@ -1,6 +1,6 @@
 """The world the API tests run in: the demo city's areas and categories, public reports of every
-shape (with and without a place, with a photo, with public history, handled, hidden as spam) and a
-customer-service agent's session."""
+shape (with and without a place, with a photo, with public history, handled, hidden as spam), a plan
+taking comments and a service project, and a customer-service agent's session."""
 
 from dataclasses import dataclass
 
@@ -11,7 +11,10 @@ from django.test import Client
 from city.models import StaffProfile, StaffRole
 from geo_feedback.models import Feedback
 from geo_feedback.services.feedback import feedback_transition
+from planning.models import Phase, ProcessKind
+from planning.services.comments import comment_create
 from tests.factories.feedback import POINTS, FeedbackFactory, category, image_upload, point
+from tests.factories.processes import near_plan, process_make, process_walk
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class ApiWorld:
     public_numbers: tuple[str, ...]
     hidden_number: str
     staff_cookies: dict[str, str]
+    plan_ids: tuple[int, ...] = ()
 
 
 @pytest.fixture
@@ -43,8 +47,13 @@ def api_world(city) -> ApiWorld:
     browser.force_login(agent)
     public = (street, with_photo, no_place, praise, in_progress)
     assert Feedback.objects.public().filter(number__in=[ticket.number for ticket in public]).count() == len(public)
+    # A plan taking comments on its draft (with one comment) and a service project in its pilot.
+    plan = process_walk(process_make(name_fi="Rajapinnan asemakaava"), Phase.DRAFT)
+    comment_create(process=plan, text="Suojatie tähän.", geometry=near_plan())
+    project = process_walk(process_make(kind=ProcessKind.SERVICE_DEVELOPMENT, name_fi="Kouluruoka"), Phase.DRAFT)
     return ApiWorld(
         public_numbers=tuple(ticket.number for ticket in public),
         hidden_number=spam.number,
         staff_cookies={"sessionid": browser.cookies["sessionid"].value},
+        plan_ids=(plan.pk, project.pk),
     )

@@ -52,15 +52,19 @@ schema = schemathesis.openapi.from_wsgi(
     }),
 )
 
-# Filled by the fixture before Hypothesis draws: real report numbers to try besides generated ones,
-# so the 200 answers of the detail, "me too" and staff ticket operations are checked too.
+# Filled by the fixture before Hypothesis draws: real report numbers and plan ids to try besides
+# generated ones, so the 200 answers of the detail, "me too", staff ticket and plan operations are
+# checked too.
 _KNOWN_NUMBERS: list[str] = []
+_KNOWN_PLAN_IDS: list[int] = []
 
 
 @schema.hook
 def flatmap_path_parameters(context, path_parameters):
     if path_parameters and "number" in path_parameters and _KNOWN_NUMBERS:
         return st.sampled_from([path_parameters, *({**path_parameters, "number": n} for n in _KNOWN_NUMBERS)])
+    if path_parameters and "id" in path_parameters and _KNOWN_PLAN_IDS:
+        return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_PLAN_IDS)])
     return st.just(path_parameters)
 
 
@@ -109,6 +113,7 @@ def world(api_world: ApiWorld):
     success body was checked against a real one, not only the error shapes.
     """
     _KNOWN_NUMBERS[:] = [*api_world.public_numbers, api_world.hidden_number]
+    _KNOWN_PLAN_IDS[:] = list(api_world.plan_ids)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     world = World(api_world)
@@ -118,6 +123,7 @@ def world(api_world: ApiWorld):
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
         _KNOWN_NUMBERS.clear()
+        _KNOWN_PLAN_IDS.clear()
     assert any(200 <= status < 300 for status in world.statuses), f"no success answer among {world.statuses}"
 
 

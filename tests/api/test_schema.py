@@ -22,7 +22,7 @@ from config.openapi import only_platform_api
 
 API_PREFIX = "/api/v1/"
 DOCUMENTATION_VIEWS = {"SpectacularAPIView", "ApiDocsView"}
-TAGS = {"areas", "feedback", "places", "staff"}
+TAGS = {"areas", "feedback", "places", "plans", "staff"}
 
 
 class UndescribedView(APIView):
