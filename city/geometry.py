@@ -183,10 +183,12 @@ def map_drawing_clean(geometry: GEOSGeometry | None, *, near: GEOSGeometry | Non
         _check_bounds(geometry.extent)
     except GeometryRefused:
         raise GeometryRefused(outside) from None
+    if geometry.geom_type == "Polygon" and geometry.convex_hull.area <= 0:
+        # before validity: GEOS finds a flat polygon (all corners on a line) invalid too, and
+        # "crossing" would mislead; a bow tie's area is 0 too, but its corners span an area
+        raise GeometryRefused(_("The area encloses nothing: draw at least three corners apart."))
     if geometry.geom_type == "Polygon" and not geometry.valid:
         raise GeometryRefused(_("The area's edges cross each other: draw it again without crossings."))
-    if geometry.geom_type == "Polygon" and geometry.area <= 0:
-        raise GeometryRefused(_("The area encloses nothing: draw at least three corners apart."))
     if geometry.geom_type == "LineString" and geometry.length <= 0:
         raise GeometryRefused(_("The line has no length: draw at least two points apart."))
     if near is not None and geometry.distance(near) > max_distance_m:
