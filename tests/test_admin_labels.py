@@ -31,6 +31,7 @@ SAME_IN_BOTH = {
     ("sv", "status"): "status is the Swedish word (a filter's title)",
     ("sv", "Version"): "version is the Swedish word",
     ("sv", "Moderator"): "moderator is the Swedish word (a staff role)",
+    ("sv", "Process"): "process is the Swedish word (a comment's participation process)",
 }
 
 
@@ -136,7 +137,8 @@ def _labels(html: str) -> list[str]:
 @pytest.fixture
 def admin_world(city):
     """One row of every model the admin shows (the demo city has the areas, departments, categories and an
-    area import): a ticket with its outbox email, a place, a staff profile and an Open311 key."""
+    area import): a ticket with its outbox email, a place, a staff profile, an Open311 key, a zoning plan
+    and a comment on it."""
     FeedbackFactory(reporter_email="asukas@example.fi")
     Place.objects.create(kind="address", name="Sevontie 4", street_address="Sevontie 4", postcode="60100",
                          location=Point(288_000, 6_968_000, srid=3067))
@@ -146,6 +148,11 @@ def admin_world(city):
     StaffProfile.objects.create(user=handler, roles=[StaffRole.HANDLER],
                                 department=Department.objects.get(code="kaupunkiymparisto"))
     open311_key_create(name="Kaupunkiappi Oy")
+    from planning.models import Comment, Process
+
+    plan = Process.objects.create(kind="detailed_plan", name_fi="Keskustan kortteli", summary_fi="Kaava.",
+                                  statutory_step="initiation", department=Department.objects.get(code="kaupunkiymparisto"))
+    Comment.objects.create(process=plan, phase=1, text="Lisää penkkejä puistoon.")
 
 
 def _admin_pages():
