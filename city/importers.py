@@ -100,15 +100,18 @@ def _layer_name(path: Path, layer: str | None) -> str:
 def read_area_file(
     path: str | Path,
     *,
-    code_field: str,
-    name_field: str,
+    code_field: str | None,
+    name_field: str | None,
     name_sv_field: str | None = None,
     name_en_field: str | None = None,
     population_field: str | None = None,
     layer: str | None = None,
     source_srid: int | None = None,
 ) -> AreaFile:
-    """Open one layer of ``path`` and return its rows in the storage SRID."""
+    """Open one layer of ``path`` and return its rows in the storage SRID.
+
+    ``code_field`` and ``name_field`` may be None for a file read only for its geometry (a plan's
+    boundary): the rows' codes and names are empty then."""
     import geopandas
 
     path = Path(path)
@@ -119,9 +122,12 @@ def read_area_file(
         frame = geopandas.read_file(path, layer=layer_name, engine="pyogrio")
     except Exception as error:  # GDAL's errors are many; all of them mean "cannot read"
         raise AreaFileError(f"{path}: GDAL cannot read layer {layer_name!r} ({error})") from error
+    if not isinstance(frame, geopandas.GeoDataFrame):  # a layer of attributes only (GML's process events, say)
+        raise AreaFileError(f"{path}: layer {layer_name!r} has no geometry; choose a layer of polygons with --layer")
 
     fields = [column for column in frame.columns if column != frame.geometry.name]
-    wanted = {"--code-field": code_field, "--name-field": name_field}
+    wanted = {option: field for option, field in (("--code-field", code_field), ("--name-field", name_field))
+              if field}
     if name_sv_field:
         wanted["--name-sv-field"] = name_sv_field
     if name_en_field:
@@ -147,8 +153,8 @@ def read_area_file(
     frame = frame.to_crs(epsg=settings.STORAGE_SRID)
 
     count = len(frame)
-    codes = frame[code_field].tolist()
-    names = frame[name_field].tolist()
+    codes = frame[code_field].tolist() if code_field else [""] * count
+    names = frame[name_field].tolist() if name_field else [""] * count
     names_sv = frame[name_sv_field].tolist() if name_sv_field else [""] * count
     names_en = frame[name_en_field].tolist() if name_en_field else [None] * count
     populations = frame[population_field].tolist() if population_field else [None] * count
