@@ -1,7 +1,9 @@
-"""python manage.py load_demo_city: the demo city's areas, staff logins, places and feedback (safe to re-run).
+"""python manage.py load_demo_city: the demo city's areas, staff logins, places, feedback and plans
+(safe to re-run).
 
 Composes each app's own loader, from the ground up: the city core (areas, staff, places), then
-the feedback channel. It lives in ``planning`` because planning is the one app that may import both.
+the feedback channel, then the participation processes. It lives in ``planning`` because planning
+is the one app that may import both.
 """
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.core.management.base import BaseCommand
 from city.demo import DEMO_LOGINS, PLACES, demo_city_load, demo_staff_load
 from city.models import StaffRole
 from geo_feedback.demo import demo_feedback_load
+from planning.demo import demo_plans_load
 
 __all__ = ["DEMO_LOGINS", "Command"]
 
@@ -19,7 +22,8 @@ __all__ = ["DEMO_LOGINS", "Command"]
 class Command(BaseCommand):
     help = (
         "Load the demo city (Seinäjoki's areas with estimated populations), demo staff logins, the places of "
-        "the address search and a year of demo feedback (only into a city that has no feedback yet)."
+        "the address search, a year of demo feedback (only into a city that has no feedback yet) and demo "
+        "zoning plans in every phase with a service development project (those not there yet)."
     )
 
     def handle(self, *args, **options):
@@ -49,3 +53,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Feedback: {made} demo reports over the last twelve months")
         else:
             self.stdout.write("Feedback: the city has reports already; no demo reports added")
+        self.stderr.write("Loading the demo plans…")
+        plans = demo_plans_load()
+        if plans is None:
+            self.stdout.write("Plans: no demo plans without the demo planner (kaavoittaja), made only with DEBUG on")
+        elif plans:
+            zoning = sum(1 for process in plans if process.is_plan)
+            self.stdout.write(f"Plans: {zoning} demo zoning plans (phases 1–6) and {len(plans) - zoning} "
+                              "service development project with comments, stakeholders and history")
+        else:
+            self.stdout.write("Plans: the demo plans are there already; none added")
