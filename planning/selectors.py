@@ -112,15 +112,15 @@ def _api_path(name: str, *args) -> str:
 _PROPERTIES = """
     'id', p.id,
     'kind', p.kind,
-    'kind_label', %(kind_labels)s::json ->> p.kind,
+    'kind_label', %(kind_labels)s::jsonb ->> p.kind,
     'name', {name},
     'name_fi', p.name_fi,
     'name_sv', p.name_sv,
     'name_en', p.name_en,
     'phase', p.phase,
-    'phase_name', %(phase_names)s::json -> p.kind ->> p.phase::text,
+    'phase_name', %(phase_names)s::jsonb -> p.kind ->> p.phase::text,
     'statutory_step', NULLIF(p.statutory_step, ''),
-    'statutory_step_label', CASE WHEN p.statutory_step <> '' THEN %(step_labels)s::json ->> p.statutory_step END,
+    'statutory_step_label', CASE WHEN p.statutory_step <> '' THEN %(step_labels)s::jsonb ->> p.statutory_step END,
     'diary_number', p.diary_number,
     'accepts_comments', p.phase = ANY(%(comment_phases)s),
     'area', CASE WHEN sa.id IS NOT NULL THEN json_build_object('code', sa.code, 'name', {area_name}) END,
@@ -208,12 +208,12 @@ _DETAIL_EXTRA = """,
                                        p.closing_summary_fi), ''),
     'department', {department_name},
     'requires_sign_in', p.requires_sign_in,
-    'what_residents_can_do', %(can_do)s::json ->> p.phase::text,
-    'phases', %(phase_lists)s::json -> p.kind,
+    'what_residents_can_do', %(can_do)s::jsonb ->> p.phase::text,
+    'phases', %(phase_lists)s::jsonb -> p.kind,
     'schedule', (
         SELECT COALESCE(json_agg(json_build_object(
             'phase', s.phase,
-            'phase_name', %(phase_names)s::json -> p.kind ->> s.phase::text,
+            'phase_name', %(phase_names)s::jsonb -> p.kind ->> s.phase::text,
             'starts_on', s.starts_on,
             'ends_on', s.ends_on
         ) ORDER BY s.phase), '[]'::json)
@@ -223,7 +223,7 @@ _DETAIL_EXTRA = """,
         SELECT COALESCE(json_agg(json_build_object(
             'at', {event_at},
             'action', e.action,
-            'action_label', %(action_labels)s::json ->> e.action,
+            'action_label', %(action_labels)s::jsonb ->> e.action,
             'from_phase', e.from_phase,
             'to_phase', e.to_phase,
             'reason', e.reason
@@ -233,7 +233,7 @@ _DETAIL_EXTRA = """,
     'stakeholders', (
         SELECT COALESCE(json_agg(json_build_object(
             'group', m."group",
-            'group_label', %(group_labels)s::json ->> m."group",
+            'group_label', %(group_labels)s::jsonb ->> m."group",
             'area', CASE WHEN ma.id IS NOT NULL THEN json_build_object('code', ma.code, 'name', {mapped_area_name}) END,
             'why', m.why,
             'how_reached', m.how_reached,
@@ -247,7 +247,7 @@ _DETAIL_EXTRA = """,
     'attachments', (
         SELECT COALESCE(json_agg(json_build_object(
             'kind', f.kind,
-            'kind_label', %(attachment_labels)s::json ->> f.kind,
+            'kind_label', %(attachment_labels)s::jsonb ->> f.kind,
             'title', COALESCE(NULLIF(CASE %(language)s WHEN 'sv' THEN f.title_sv WHEN 'en' THEN f.title_en END, ''),
                               f.title_fi),
             'url', {attachment_url}
@@ -293,11 +293,11 @@ json_build_object(
         'id', c.id,
         'text', c.text,
         'phase', c.phase,
-        'phase_name', %(phase_names)s::json -> p.kind ->> c.phase::text,
+        'phase_name', %(phase_names)s::jsonb -> p.kind ->> c.phase::text,
         'group', NULLIF(c."group", ''),
-        'group_label', CASE WHEN c."group" <> '' THEN %(group_labels)s::json ->> c."group" END,
+        'group_label', CASE WHEN c."group" <> '' THEN %(group_labels)s::jsonb ->> c."group" END,
         'age_band', NULLIF(c.age_band, ''),
-        'age_band_label', CASE WHEN c.age_band <> '' THEN %(age_labels)s::json ->> c.age_band END,
+        'age_band_label', CASE WHEN c.age_band <> '' THEN %(age_labels)s::jsonb ->> c.age_band END,
         'like_count', c.like_count,
         'created', {created},
         'answer', CASE WHEN an.id IS NOT NULL THEN json_build_object('text', an.text, 'theme', an.theme) END

@@ -208,6 +208,25 @@ PUBLIC_PAGE = [
 ]
 
 
+# A plan's published comments as a GeoJSON FeatureCollection: drawings in WGS84, the phase's name as
+# the plan's kind calls it, group and age band labels, the answer, the time in Finnish time.
+PLAN_COMMENTS = """
+SELECT '{"type": "FeatureCollection", "features": ' || COALESCE(json_agg(json_build_object(
+    'type', 'Feature', 'id', c.id,
+    'geometry', ST_AsGeoJSON(ST_Transform(c.geometry, 4326), 6)::json,
+    'properties', json_build_object(
+        'id', c.id, 'text', c.text, 'phase', c.phase, 'phase_name', %(phases)s::jsonb ->> c.phase::text,
+        'group', NULLIF(c."group", ''), 'group_label', %(groups)s::jsonb ->> NULLIF(c."group", ''),
+        'age_band', NULLIF(c.age_band, ''), 'age_band_label', %(ages)s::jsonb ->> NULLIF(c.age_band, ''),
+        'like_count', c.like_count, 'created', """ + _W3C.format("c.created_at") + """,
+        'answer', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('text', a.text, 'theme', a.theme) END))
+    ORDER BY c.created_at, c.id), '[]'::json)::text || '}'
+FROM planning_comment c
+LEFT JOIN planning_answer a ON a.id = c.answer_id
+WHERE c.process_id = %(process)s AND c.status = 'published'
+"""
+
+
 def finnish_parameters() -> dict:
     """What the statements above take besides their own values, in Finnish: the kind and status
     labels, the open statuses and each service's notice (a program serving these lists holds them)."""
