@@ -217,25 +217,35 @@ def process_boundary_geojson(process: Process) -> dict | None:
 
 
 # The drawing of the PDF (which has no background map): the plan's boundary and every commented
-# geometry in the storage SRID's metres, as SVG path data from PostGIS (ST_AsSVG turns y for SVG).
+# geometry as SVG path data from PostGIS, moved so that the frame's top-left corner is (0, 0) in the
+# storage SRID's metres (ST_AsSVG turns y downwards; small numbers keep the PDF's renderer exact).
 _SVG_SQL = f"""
 WITH numbered AS ({_NUMBERED}),
-shapes AS (
-    SELECT n.number, ST_GeometryType(n.geometry) AS kind, ST_AsSVG(n.geometry, 0, 1) AS svg,
-           ST_X(ST_PointOnSurface(n.geometry)) AS x, ST_Y(ST_PointOnSurface(n.geometry)) AS y
-    FROM numbered n WHERE n.geometry IS NOT NULL
-),
 frame AS (
     SELECT ST_Extent(g) AS box FROM (
         SELECT geometry AS g FROM numbered WHERE geometry IS NOT NULL
         UNION ALL SELECT boundary FROM planning_process WHERE id = %(process)s AND boundary IS NOT NULL
     ) everything
+),
+measured AS (
+    SELECT box, GREATEST(ST_XMax(box) - ST_XMin(box), ST_YMax(box) - ST_YMin(box), 200.0) AS size
+    FROM frame WHERE box IS NOT NULL
+),
+origin AS (
+    SELECT size, ST_XMin(box) - size * 0.08 AS x0, ST_YMax(box) + size * 0.08 AS y1,
+           ST_XMax(box) - ST_XMin(box) + size * 0.16 AS width, ST_YMax(box) - ST_YMin(box) + size * 0.16 AS height
+    FROM measured
 )
-SELECT ST_XMin(frame.box), ST_YMin(frame.box), ST_XMax(frame.box), ST_YMax(frame.box),
-       (SELECT ST_AsSVG(boundary, 0, 1) FROM planning_process WHERE id = %(process)s),
-       (SELECT COALESCE(json_agg(json_build_array(number, kind, svg, x, y) ORDER BY number), '[]'::json)
-        FROM shapes)
-FROM frame
+SELECT origin.size, origin.width, origin.height,
+       (SELECT ST_AsSVG(ST_Translate(boundary, -origin.x0, -origin.y1), 0, 1)
+        FROM planning_process WHERE id = %(process)s),
+       (SELECT COALESCE(json_agg(json_build_array(
+                   n.number, ST_GeometryType(n.geometry),
+                   ST_AsSVG(ST_Translate(n.geometry, -origin.x0, -origin.y1), 0, 1),
+                   ST_X(label.point) - origin.x0, origin.y1 - ST_Y(label.point)) ORDER BY n.number), '[]'::json)
+        FROM numbered n CROSS JOIN LATERAL (SELECT ST_PointOnSurface(n.geometry) AS point) label
+        WHERE n.geometry IS NOT NULL)
+FROM origin
 """
 
 
@@ -265,21 +275,15 @@ def report_svg(process: Process) -> SvgDrawing | None:
     with connection.cursor() as cursor:
         cursor.execute(_SVG_SQL, {"process": process.pk, "published": CommentStatus.PUBLISHED})
         row = cursor.fetchone()
-    if row is None or row[0] is None:
+    if row is None:
         return None
-    xmin, ymin, xmax, ymax, boundary, shapes = row
+    size, width, height, boundary, shapes = row
     shapes = json.loads(shapes) if isinstance(shapes, str) else shapes
-    size = max(xmax - xmin, ymax - ymin, 200.0)  # metres; a single point still gets a frame
-    margin = size * 0.08
-    width, height = (xmax - xmin) + 2 * margin, (ymax - ymin) + 2 * margin
-    width, height = max(width, size * 0.4), max(height, size * 0.4)
-    centre_x, centre_y = (xmin + xmax) / 2, (ymin + ymax) / 2
-    view_box = f"{centre_x - width / 2:.1f} {-(centre_y + height / 2):.1f} {width:.1f} {height:.1f}"
     return SvgDrawing(
-        view_box=view_box, boundary=boundary or "",
+        view_box=f"0 0 {width:.1f} {height:.1f}", boundary=boundary or "",
         shapes=[SvgShape(number=number, kind="point" if kind == "ST_Point" else "path", svg=svg,
-                         label_x=round(x, 1), label_y=round(-y, 1)) for number, kind, svg, x, y in shapes],
-        stroke=round(size / 250, 2), radius=round(size / 90, 2), font_size=round(size / 32, 2),
+                         label_x=round(x, 1), label_y=round(y, 1)) for number, kind, svg, x, y in shapes],
+        stroke=round(size / 200, 2), radius=round(size / 45, 2), font_size=round(size / 35, 2),
         colours={"boundary": token("map-outline"), "comment": token("map-selected"), "fill": token("map-area-fill"),
                  "text": token("ink"), "halo": token("white")},
     )

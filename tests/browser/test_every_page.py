@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from geo_feedback.models import Category
 from geo_feedback.services.feedback import feedback_create
 from geo_feedback.services.triage import feedback_route
+from tests.browser.test_plan_staff import plan_in_draft_with_two_comments, planner, planner_sign_in  # noqa: F401
 from tests.browser.test_staff_pages import sign_in, staff  # noqa: F401 (a fixture)
 from tests.factories import FeedbackFactory
 
@@ -68,4 +69,48 @@ def test_every_staff_page_passes_axe_at_1280_pixels(page, live_server, staff, ax
     # Every action of the ticket page open at once, as a handler may leave them.
     page.goto(live_server.url + prefix + f"/henkilosto/palaute/{ticket.number}/")
     page.evaluate("document.querySelectorAll('details.action-section').forEach(d => d.open = true)")
+    axe_check(page)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_planner_page_passes_axe_at_1280_pixels(page, live_server, planner, axe_check, prefix):  # noqa: F811
+    """The planner's pages in every language, with their open forms and errors, and the moderation
+    queue of a moderator who also plans."""
+    from city.models import StaffProfile, StaffRole
+    from planning.models import StakeholderMapping
+    from planning.services.comments import comment_react
+
+    process, (line, _point) = plan_in_draft_with_two_comments(planner)
+    for key in ("a", "b", "c"):
+        comment_react(comment=line, kind="flag", reactor_key=key)
+    StaffProfile.objects.filter(user=planner).update(roles=[StaffRole.PLANNER, StaffRole.MODERATOR])
+    mapping = StakeholderMapping.objects.filter(process=process).first()
+    planner_sign_in(page, live_server.url, "kaavoittaja", prefix)
+    base = f"{live_server.url}{prefix}/henkilosto/kaavat/"
+    for path in ("", f"{process.pk}/", f"{process.pk}/osalliset/", f"{process.pk}/osalliset/{mapping.pk}/",
+                 f"{process.pk}/kommentit/", f"{process.pk}/loppuraportti/", "moderointi/"):
+        page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+        axe_check(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{path} is {width} px wide at 1280 px"
+    # Errors shown: the stakeholder form sent empty, the move back opened and sent without a reason,
+    # a moderation without a decision.
+    page.goto(base + f"{process.pk}/osalliset/")
+    page.locator("#stakeholder-add-button").press("Enter")  # by keyboard: no hover left on the page
+    expect(page.locator("#stakeholder-add .error-message").first).to_be_visible()
+    axe_check(page)
+    page.goto(base + f"{process.pk}/")
+    page.locator("#phase-back summary").click()
+    page.locator("#phase-back-button").press("Enter")
+    expect(page.locator("#phase-back .error-message").first).to_be_visible()
+    axe_check(page)
+    page.goto(base + "moderointi/")
+    page.locator(f"#flagged-{line.pk} button[type=submit]").press("Enter")
+    expect(page.locator(f"#flagged-{line.pk} .error-message").first).to_be_visible()
+    axe_check(page)
+    # The report's preview (the plan is in phase 5) in this language.
+    page.goto(f"{live_server.url}{prefix}/kaavat/{process.pk}/raportti/")
+    expect(page.locator("#report-preview")).to_be_visible()
+    expect(page.locator("#report-map")).to_have_attribute("data-features", "1")  # the flagged line is hidden
     axe_check(page)

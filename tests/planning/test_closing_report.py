@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.contrib.gis.geos import Polygon
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from pypdf import PdfReader
 
 from city.models import StaffRole
@@ -154,6 +157,15 @@ def test_the_drawing_has_every_commented_geometry_numbered_as_in_the_list(world)
     assert [shape.kind for shape in drawing.shapes] == ["point", "path", "path", "point", "path"]
     assert drawing.boundary.startswith("M ")
     assert drawing.shapes[0].svg.startswith('cx="') and drawing.shapes[1].svg.endswith("Z")
+    # Small numbers from the frame's corner (the PDF's renderer lost shapes at 6.9 million), in the frame.
+    _x, _y, width, height = (float(number) for number in drawing.view_box.split())
+    assert all(0 < shape.label_x < width and 0 < shape.label_y < height for shape in drawing.shapes)
+    # Numbers written with a decimal point in every language: "4,6" is no SVG length.
+    with translation.override("fi"):
+        svg = render_to_string("planning/report/_svg.html", {"svg": drawing})
+    widths = re.findall(r'stroke-width="([^"]*)"', svg)
+    assert widths and all(float(width) > 0 for width in widths)
+    assert svg.count("<text") == 5
 
 
 def test_the_csv_has_every_comment_with_its_answer_and_no_formula(world, client):
