@@ -16,6 +16,7 @@ from planning.models import (
     CommentStatus,
     Process,
     ProcessEvent,
+    StakeholderGroup,
     StakeholderMapping,
 )
 from planning.report import geometry_label
@@ -66,9 +67,11 @@ def comments_waiting(process: Process) -> list[Comment]:
 
 
 def _with_place_labels(comments: list[Comment]) -> list[Comment]:
-    """Each comment's place in words: a point, a line, an area, or the plan as a whole."""
+    """Each comment's place in words (a point, a line, an area, or the plan as a whole) and its group's name."""
+    groups = dict(StakeholderGroup.choices)
     for comment in comments:
         comment.place_label = geometry_label(comment.geometry.geom_type if comment.geometry else "")
+        comment.group_label = str(groups.get(comment.group, comment.group))
     return comments
 
 

@@ -166,6 +166,7 @@ def test_the_draft_comments_come_first_and_are_answered_together_under_a_theme(p
     html = client.get(f"{BASE}{process.pk}/kommentit/").content.decode()
     for comment in comments:
         assert f'id="answer-comment-{comment.pk}"' in html
+    assert html.count("<td>Residents</td>") == 3  # the group each commenter gave, by its name
     response = client.post(f"{BASE}{process.pk}/kommentit/vastaa/", {"answer-theme": "", "answer-text": "Kiitos."})
     assert response.status_code == 400 and "Choose at least one comment" in response.content.decode()
     response = client.post(f"{BASE}{process.pk}/kommentit/vastaa/", {
