@@ -89,12 +89,17 @@ def _map_context(**extra) -> dict:
     }
 
 
-@staff_required
+@login_required
 def staff_home(request):
-    """Customer service starts at the triage queue, departments at their own queue."""
+    """Customer service starts at the triage queue, departments at their own queue; staff whose roles
+    give no tickets (planners, moderators) at the planning half's staff pages, by their URL's name."""
     if can(request.user, Action.TRIAGE):
         return redirect("staff:triage")
-    return redirect("staff:department")
+    if can(request.user, Action.VIEW):
+        return redirect("staff:department")
+    if staff_profile(request.user) is not None:
+        return redirect("plan_staff:list")
+    raise PermissionDenied
 
 
 # Queues and search ---------------------------------------------------------------------------

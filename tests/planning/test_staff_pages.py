@@ -58,6 +58,11 @@ def test_signing_in_is_asked_first_and_other_staff_get_403(client, process):
     assert _client(handler).get(f"{BASE}{process.pk}/").status_code == 403
 
 
+def test_a_planner_signing_in_lands_on_the_planners_pages(planner):
+    response = _client(planner).get("/henkilosto/")  # the sign-in's next page
+    assert response.status_code == 302 and response["Location"] == "/henkilosto/kaavat/"
+
+
 def test_the_list_shows_the_plans_a_planner_runs_and_an_administrator_all(planner, process):
     someone_elses = process_make(planners=[staff("toinen-t", StaffRole.PLANNER)], name_fi="Ratapihan kaava")
     html = _client(planner).get(BASE).content.decode()
