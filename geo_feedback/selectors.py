@@ -18,9 +18,9 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 
+from city.links import page_path
 from city.querysets import to_storage
 from city.sql import local_time_sql, localized_name_sql, queryset_sql, stored_file_url_sql
-from city.links import page_path
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
 from geo_feedback.notes import note_templates, note_text_sql
 from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet
@@ -233,6 +233,19 @@ def feedback_nearby_open(*, point: Point, category: Category, limit: int = 20, l
         extra=", 'distance_m', round(ST_Distance(f.location, ST_GeomFromEWKB(%(point)s))::numeric, 1)",
         extra_params={"point": bytes(local.ewkb)},
     )
+
+
+def feedback_public_near(geometry, *, metres: float, limit: int = 200, language: str = "fi") -> str:
+    """Public tickets inside ``geometry`` (any SRID: a plan's area, say) or within ``metres`` of it,
+    newest first, as a GeoJSON array of their public Features (the map's fields; never a contact)."""
+    ids = list(
+        Feedback.objects.public()
+        .filter(location__isnull=False)
+        .near(geometry, metres=metres)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return _features_json(ids, language=language, order="f.created_at DESC, f.id DESC")
 
 
 def feedback_public_detail(number: str) -> Feedback | None:
