@@ -9,6 +9,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from planning.page_selectors import processes_open_for_comments
+
 
 def _language() -> str:
     language = (get_language() or "fi")[:2]
@@ -16,8 +18,8 @@ def _language() -> str:
 
 
 def home(request):
-    """What can I do here? Report (a place search first), see the reports, see the areas."""
-    return render(request, "pages/home.html")
+    """What can I do here? Report (a place search first), see the reports, comment on plans, see the areas."""
+    return render(request, "pages/home.html", {"open_processes": processes_open_for_comments()[:10]})
 
 
 def accessibility_statement(request):

@@ -10,6 +10,7 @@ from config.health import healthz
 from config.openapi import ApiDocsView
 from geo_feedback import summary_views
 from geo_feedback.photo_views import photo_file
+from planning.attachment_views import attachment_file
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -40,5 +41,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Photos go through a view that checks who may see them, with DEBUG on or off.
+# Photos and plans' attachments go through views that check who may see them, with DEBUG on or off;
+# the attachments' folder first, since the photos' route takes every other stored file.
+urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "processes/<path:name>", attachment_file,
+                        name="attachment-file"))
 urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", photo_file, name="photo-file"))

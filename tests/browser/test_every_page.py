@@ -24,16 +24,35 @@ def _report():
     return created.feedback
 
 
+def _plans() -> tuple[str, ...]:
+    """The plans' pages: the list, a plan taking comments on the map, one in phase 1 with the
+    feedback around it, a follower's confirmation and stop pages."""
+    from planning.models import Phase
+    from planning.services.comments import comment_create
+    from planning.services.following import follower_add
+    from tests.factories.processes import near_plan
+    from tests.planning.test_pages import in_phase
+
+    draft = in_phase(Phase.DRAFT)
+    comment_create(process=draft, text="Kommentti pisteellä.", geometry=near_plan(400, 400))
+    needs = in_phase(Phase.NEEDS, name_fi="Tarvekaava")
+    token = follower_add(process=draft, email="seuraaja@example.fi", language="fi").token
+    return ("/kaavat/", f"/kaavat/{draft.pk}/", f"/kaavat/{needs.pk}/", f"/kaavat/seuraa/{token}/",
+            f"/kaavat/lopeta/{token}/", "/kaavat/999999/")
+
+
 @pytest.mark.parametrize("prefix", LANGUAGES)
 def test_every_public_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city, axe_check, prefix):
     report = _report()
+    plans = _plans()
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
     context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page = context.new_page()
     try:
         for path in ("/", "/palaute/", "/palaute/uusi/", f"/palaute/{report.number}/",
                      f"/palaute/seuraa/{report.follow_token}/", f"/palaute/lopeta/{report.follow_token}/",
-                     "/alueet/", "/saavutettavuus/", "/tietosuoja/", "/palaute/ei-ole/", "/henkilosto/kirjaudu/"):
+                     "/alueet/", "/saavutettavuus/", "/tietosuoja/", "/palaute/ei-ole/", "/henkilosto/kirjaudu/",
+                     *plans):
             response = page.goto(live_server.url + prefix + path)
             assert response.status in (200, 404), (path, response.status)
             expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
@@ -43,6 +62,12 @@ def test_every_public_page_passes_axe_and_reflows_at_320_pixels(browser, live_se
         # The form's error state and the thanks page.
         page.goto(live_server.url + prefix + "/palaute/uusi/")
         page.locator("#send-button").click()
+        expect(page.locator("#error-summary")).to_be_focused()
+        axe_check(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        # A plan's comment form sent empty.
+        page.goto(live_server.url + prefix + plans[1])
+        page.locator("#send-comment").click()
         expect(page.locator("#error-summary")).to_be_focused()
         axe_check(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
