@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from city.links import page_path
 from config.api import GEOJSON, LocalizedAPIView, without_nul
 from config.bodies import JSONParser
 from config.browser import browser_key, browser_remember, client_scope
@@ -36,7 +37,6 @@ from geo_feedback.api.serializers import (
     SupportSerializer,
 )
 from geo_feedback.api.throttling import FeedbackCreateThrottle
-from city.links import page_path
 from geo_feedback.models import Category, Channel, FeedbackPhoto
 from geo_feedback.page_selectors import feedback_supportable
 from geo_feedback.selectors import (

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from city.links import page_path
 from city.models import Notification
 from city.queue import enqueue_now
 from city.services.outbox import Recipient, notification_queue, outbox_relay_register
 from geo_feedback import jobs
-from city.links import page_path
 from geo_feedback.models import Feedback, FeedbackFollower, FeedbackPhoto
 from geo_feedback.notes import SystemNote
 
