@@ -119,6 +119,15 @@ def test_the_timeline_marks_the_current_phase_with_the_schedule_and_what_residen
         assert name in text
 
 
+def test_in_the_final_phase_the_page_leads_to_the_closing_report(client, city):
+    final = in_phase(6)
+    html = client.get(page_of(final)).content.decode()
+    assert f'href="/kaavat/{final.pk}/raportti/" id="closing-report-link"' in html
+    assert client.get(f"/kaavat/{final.pk}/raportti/").status_code == 200
+    earlier = in_phase(5)
+    assert "closing-report-link" not in client.get(page_of(earlier)).content.decode()
+
+
 def test_a_service_project_names_its_phases_its_own_way_and_has_no_statutory_step(client, city):
     project = process_make(kind=ProcessKind.SERVICE_DEVELOPMENT, name_fi="Kouluruokailun uudistus", boundary=False)
     project = process_walk(project, Phase.DRAFT)
