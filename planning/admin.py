@@ -27,6 +27,7 @@ from planning.models import (
     ProcessEvent,
 )
 from planning.services.areas import process_boundary_set
+from planning.services.attachments import attachment_file_clean
 from planning.services.comments import ActionRefused, comment_moderate
 
 
@@ -51,8 +52,23 @@ class PhaseScheduleInline(admin.TabularInline):
     extra = 0
 
 
+class AttachmentForm(forms.ModelForm):
+    """An upload is checked and, if an image, stripped of its metadata before it is stored."""
+
+    class Meta:
+        model = Attachment
+        fields = ["kind", "title_fi", "title_sv", "title_en", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or not hasattr(upload, "content_type"):  # unchanged: the stored file stays
+            return upload
+        return attachment_file_clean(upload)
+
+
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    form = AttachmentForm
     extra = 0
     fields = ["kind", "title_fi", "title_sv", "title_en", "file", "created_at"]
     readonly_fields = ["created_at"]
