@@ -50,7 +50,13 @@ def _serve(database_url: str, logs: Path) -> tuple[str, Path]:
             while "Requests are logged below." not in out.read_text() and time.monotonic() < deadline:
                 assert process.poll() is None, out.read_text()[-3000:]
                 time.sleep(0.2)
-            time.sleep(2)  # the worker has started and written its lines meanwhile
+            # The worker starts beside the web server: wait until it has said so in its log (a
+            # loaded machine takes a while), so that what it prints has had time to go somewhere.
+            worker_log = logs / "worker.log"
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not (worker_log.exists() and "Worker" in worker_log.read_text()):
+                time.sleep(0.2)
+            time.sleep(0.5)
         finally:
             os.killpg(process.pid, 15)
             process.wait(30)
