@@ -86,6 +86,46 @@ class AtomicRateThrottle(SimpleRateThrottle):
         return self._wait
 
 
+class CreationRateThrottle(AtomicRateThrottle):
+    """POSTs that create something a resident writes (a report, a comment), per client address, at
+    the rate named by the setting ``rate_setting``; each ``scope`` is a window of its own. Signed-in
+    staff are not limited (desk entry for walk-ins). Reads are never limited."""
+
+    rate_setting = ""
+
+    def get_rate(self):
+        from django.conf import settings
+
+        return getattr(settings, self.rate_setting)
+
+    def get_cache_key(self, request, view):
+        from city.permissions import is_staff_member  # the city core loads models; this module must not
+
+        if is_staff_member(getattr(request, "user", None)):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view):
+        if request.method != "POST":
+            return True
+        return super().allow_request(request, view)
+
+    def wait_seconds(self) -> int | None:
+        """None when the request was let through, else how many seconds the client should wait
+        (a refusal always leaves a wait, at least a millisecond)."""
+        wait = self.wait()
+        return None if wait is None else max(1, int(wait))
+
+    @classmethod
+    def slot(cls, request):
+        """For plain Django views (a form page): takes the request's place in the same limit, under
+        the same key, as the API's. ``wait_seconds()`` is None if the request may create;
+        ``release()`` gives the place back when the request is refused as invalid."""
+        throttle = cls()
+        throttle.allow_request(request, None)
+        return throttle
+
+
 class ReleasesRefusedRequests:
     """For a DRF view: a request refused for its content (400, or 409 for a closed report) gives its
     place in the rate limits back; one that was stored, or failed otherwise, keeps it."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 import json
 from collections.abc import Mapping
@@ -19,6 +17,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from city.links import page_path
+from city.paging import InvalidCursor, decode_cursor, encode_cursor  # noqa: F401 (the API views import them from here)
 from city.querysets import to_storage
 from city.sql import local_time_sql, localized_name_sql, queryset_sql, stored_file_url_sql
 from geo_feedback.models import Category, Feedback, FeedbackEvent, FeedbackKind
@@ -27,10 +26,6 @@ from geo_feedback.querysets import PUBLIC_EVENT_SQL, FeedbackQuerySet
 from geo_feedback.statuses import HIDDEN_STATUSES, FeedbackStatus
 
 MAX_PAGE = 1000
-
-
-class InvalidCursor(ValueError):
-    """The paging cursor was not one this server gave out."""
 
 
 @dataclass(frozen=True)
@@ -86,19 +81,6 @@ def _area_and_descendants(code: str) -> list[int]:
             [code],
         )
         return [row[0] for row in cursor.fetchall()]
-
-
-def encode_cursor(created_at: datetime, pk: int) -> str:
-    return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        moment, pk = raw.split("|")
-        return datetime.fromisoformat(moment), int(pk)
-    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
-        raise InvalidCursor(str(error)) from error
 
 
 # Each name in the request's language, the Finnish one where the row has none in it.

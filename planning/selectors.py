@@ -8,13 +8,10 @@ account, a reactor key, a follower or a comment that is hidden or waits for a mo
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from types import MappingProxyType
 
 from django.core.exceptions import EmptyResultSet
@@ -24,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from city.links import page_path
+from city.paging import InvalidCursor, decode_cursor, encode_cursor  # noqa: F401 (the API views import them from here)
 from city.sql import local_time_sql, localized_name_sql, queryset_sql, stored_file_url_sql
 from planning.models import (
     COMMENT_PHASES,
@@ -49,27 +47,6 @@ def processes_public() -> QuerySet[Process]:
 
 def process_public(pk: int) -> Process | None:
     return processes_public().filter(pk=pk).first()
-
-
-class InvalidCursor(ValueError):
-    """The paging cursor was not one this server gave out."""
-
-
-def encode_cursor(created_at: datetime, pk: int) -> str:
-    return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        moment, pk = raw.split("|")
-        created_at = datetime.fromisoformat(moment)
-        pk = int(pk)
-    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
-        raise InvalidCursor(str(error)) from error
-    if created_at.tzinfo is None or not 0 < pk < 2**63:
-        raise InvalidCursor("not a cursor of this server")
-    return created_at, pk
 
 
 def _labels(choices) -> dict[str, str]:
