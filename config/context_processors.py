@@ -15,3 +15,11 @@ def language_links(request):
             for code, _name in settings.LANGUAGES
         ]
     }
+
+
+def staff_areas(request):
+    """Which staff sides the signed-in user works on, for the staff pages' navigation: asked only when
+    a template reads it (a public page never does), so an anonymous page costs nothing."""
+    from planning.permissions import planning_pages_may_open
+
+    return {"staff_runs_plans": lambda: planning_pages_may_open(request.user)}

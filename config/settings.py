@@ -145,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.language_links",
+                "config.context_processors.staff_areas",
                 "csp.context_processors.nonce",  # CSP_NONCE for the few inline scripts
             ],
         },

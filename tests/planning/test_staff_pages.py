@@ -254,3 +254,11 @@ def test_every_planner_page_answers_in_each_language(planner, process, language)
                  f"{process.pk}/kommentit/", f"{process.pk}/loppuraportti/"):
         response = client.get(f"{language}/henkilosto/kaavat/{path}")
         assert response.status_code == 200, path
+
+
+def test_the_ticket_pages_lead_to_the_plans_only_for_those_who_run_or_moderate_them(city):
+    admin = staff("paakayttaja-t", StaffRole.ADMINISTRATOR)
+    handler = staff("kasittelija-t", StaffRole.HANDLER)
+    link = 'href="/henkilosto/kaavat/"'
+    assert link in _client(admin).get("/henkilosto/toimiala/").content.decode()
+    assert link not in _client(handler).get("/henkilosto/toimiala/").content.decode()
