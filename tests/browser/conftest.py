@@ -122,6 +122,11 @@ def axe_check():
     axe = Axe()
 
     def check(page):
+        # Contrast is judged on the page as styled: every stylesheet must have arrived (a sheet lost
+        # on a loaded test machine once read as white text turned ink on a blue button).
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)",
+                               timeout=10_000)
         results = axe.run(page, options=WCAG_21_AA)
         assert results.violations_count == 0, results.generate_report()
         # axe-core checks a frame only where it runs inside it: the summary's map is a frame of its own.
