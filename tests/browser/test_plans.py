@@ -40,50 +40,23 @@ def open_plan(page, url: str) -> None:
     expect(page.locator("#plan-map")).to_have_attribute("data-ready", "true")
 
 
-@pytest.fixture
-def draft(city):
-    return in_phase(Phase.DRAFT)
-
-
-def test_a_resident_draws_a_line_on_the_map_and_sends_a_comment(page, live_server, draft, axe_check):
-    open_plan(page, live_server.url + f"/kaavat/{draft.pk}/")
-    expect(page.locator("#current-phase")).to_contain_text("5/6")
-    axe_check(page)
-    page.locator("#id_text").fill("Kävelykadun varrelle tarvitaan puita ja penkkejä.")
-    expect(page.locator("#text-count")).to_contain_text("49")
-
+def draw_line_by_mouse(page, corners: list[tuple[float, float]]) -> None:
+    """Choose "Draw a line" and click its ``corners`` (lon, lat) on the comment map; the line is left
+    unfinished, for the caller to finish."""
     page.locator("#draw-line").click()
     expect(page.locator("#draw-line")).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#id_place_1")).to_be_checked()  # the map's way of placing the comment
-    corners = [_to_wgs84(200, 300), _to_wgs84(500, 500), _to_wgs84(800, 400)]
     for lon, lat in corners:
         click_map_at(page, "#comment-map", lon, lat)
-    expect(page.locator("#drawn-status")).to_contain_text("3")
-    axe_check(page)  # while drawing: Geoman's vertices and hint line are no nameless controls
-    page.locator("#draw-finish").click()
-    expect(page.locator("#comment-map")).to_have_attribute("data-drawn", "LineString")
-    expect(page.locator("#draw-clear")).to_be_visible()
-    page.locator("#send-comment").click()
-
-    expect(page).to_have_url(re.compile(rf"/kaavat/{draft.pk}/#comment-\d+$"))
-    comment = Comment.objects.get(process=draft)
-    assert page.url.endswith(f"#comment-{comment.pk}")
-    assert comment.geometry.geom_type == "LineString" and comment.geometry.num_coords == 3
-    stored = comment.geometry.transform(4326, clone=True).coords
-    for (lon, lat), (x, y) in zip(corners, stored, strict=True):
-        assert x == pytest.approx(lon, abs=2e-4) and y == pytest.approx(lat, abs=2e-4)
-    item = page.locator(f"#comment-{comment.pk}")
-    expect(item).to_contain_text("Kävelykadun varrelle")
-    expect(page.locator("#plan-map")).to_have_attribute("data-comments", "1")
-    item.get_by_role("button", name=re.compile("Näytä kartalla|Show on map")).click()
-    expect(page.locator("#plan-map .leaflet-popup-content")).to_contain_text("Kävelykadun varrelle")
-    axe_check(page)
+    expect(page.locator("#drawn-status")).to_contain_text(str(len(corners)))
 
 
-def test_by_keyboard_alone_a_resident_draws_a_line_and_sends_a_comment(page, live_server, draft, axe_check):
-    open_plan(page, live_server.url + f"/en/kaavat/{draft.pk}/")
+def write_and_draw_a_line_by_keyboard(page, text: str) -> None:
+    """By keyboard alone on the English plan page: type ``text``, choose drawing on the map, and draw
+    and finish a line of 3 points (the map pans with the arrow keys, "Add a point" adds its centre).
+    No mouse event is sent; the comment is not yet sent."""
     page.locator("#id_text").focus()
-    page.keyboard.type("The crossing needs a safer route for children.")
+    page.keyboard.type(text)
     page.locator("#id_place_0").focus()  # the plan as a whole, chosen at first
     page.keyboard.press("ArrowDown")  # the next way: drawing on the map
     expect(page.locator("#id_place_1")).to_be_checked()
@@ -110,6 +83,46 @@ def test_by_keyboard_alone_a_resident_draws_a_line_and_sends_a_comment(page, liv
     page.keyboard.press("Enter")
     expect(page.locator("#drawn-status")).to_be_focused()
     expect(page.locator("#drawn-status")).to_have_text("Drawn on the map: a line of 3 points.")
+
+
+@pytest.fixture
+def draft(city):
+    return in_phase(Phase.DRAFT)
+
+
+def test_a_resident_draws_a_line_on_the_map_and_sends_a_comment(page, live_server, draft, axe_check):
+    open_plan(page, live_server.url + f"/kaavat/{draft.pk}/")
+    expect(page.locator("#current-phase")).to_contain_text("5/6")
+    axe_check(page)
+    page.locator("#id_text").fill("Kävelykadun varrelle tarvitaan puita ja penkkejä.")
+    expect(page.locator("#text-count")).to_contain_text("49")
+
+    corners = [_to_wgs84(200, 300), _to_wgs84(500, 500), _to_wgs84(800, 400)]
+    draw_line_by_mouse(page, corners)
+    axe_check(page)  # while drawing: Geoman's vertices and hint line are no nameless controls
+    page.locator("#draw-finish").click()
+    expect(page.locator("#comment-map")).to_have_attribute("data-drawn", "LineString")
+    expect(page.locator("#draw-clear")).to_be_visible()
+    page.locator("#send-comment").click()
+
+    expect(page).to_have_url(re.compile(rf"/kaavat/{draft.pk}/#comment-\d+$"))
+    comment = Comment.objects.get(process=draft)
+    assert page.url.endswith(f"#comment-{comment.pk}")
+    assert comment.geometry.geom_type == "LineString" and comment.geometry.num_coords == 3
+    stored = comment.geometry.transform(4326, clone=True).coords
+    for (lon, lat), (x, y) in zip(corners, stored, strict=True):
+        assert x == pytest.approx(lon, abs=2e-4) and y == pytest.approx(lat, abs=2e-4)
+    item = page.locator(f"#comment-{comment.pk}")
+    expect(item).to_contain_text("Kävelykadun varrelle")
+    expect(page.locator("#plan-map")).to_have_attribute("data-comments", "1")
+    item.get_by_role("button", name=re.compile("Näytä kartalla|Show on map")).click()
+    expect(page.locator("#plan-map .leaflet-popup-content")).to_contain_text("Kävelykadun varrelle")
+    axe_check(page)
+
+
+def test_by_keyboard_alone_a_resident_draws_a_line_and_sends_a_comment(page, live_server, draft, axe_check):
+    open_plan(page, live_server.url + f"/en/kaavat/{draft.pk}/")
+    write_and_draw_a_line_by_keyboard(page, "The crossing needs a safer route for children.")
     page.locator("#send-comment").focus()
     page.keyboard.press("Enter")
 
