@@ -1,0 +1,117 @@
+"""The resident budget's money by area: each budget area's share in proportion to its population,
+rounded by the largest-remainder (Hamilton) method so that the parts add up exactly to the money.
+
+Ties of the remainders go to the larger population, then to the area code in alphabetical order:
+a rule stated here and tested, so that the same figures always give the same split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from city.models import AreaKind
+from planning.models.budgets import BudgetAllocation, BudgetPhase, BudgetRound
+
+
+class AllocationRefused(ValueError):
+    """The money cannot be split as asked; ``str()`` says why."""
+
+
+@dataclass(frozen=True)
+class Share:
+    code: str
+    population: int
+    amount: int
+
+
+def largest_remainder(total: int, populations: dict[str, int], *, step: int = 1) -> dict[str, int]:
+    """Split ``total`` (a multiple of ``step``) in proportion to ``populations`` into multiples of
+    ``step`` that add up to ``total`` exactly; ties of the remainders: larger population, then code."""
+    if step < 1:
+        raise AllocationRefused(_("The rounding step is at least 1 €."))
+    if total % step:
+        raise AllocationRefused(_("%(total)s € cannot be split into steps of %(step)s €: the money must be a "
+                                  "multiple of the step.") % {"total": total, "step": step})
+    people = sum(populations.values())
+    if people <= 0:
+        raise AllocationRefused(_("The budget areas have no population to split the money by."))
+    units = total // step
+    quotas = {code: Fraction(units * population, people) for code, population in populations.items()}
+    whole = {code: int(quota) for code, quota in quotas.items()}  # floor: quotas are never negative
+    left = units - sum(whole.values())
+    by_remainder = sorted(quotas, key=lambda code: (-(quotas[code] - whole[code]), -populations[code], code))
+    for code in by_remainder[:left]:
+        whole[code] += 1
+    return {code: count * step for code, count in whole.items()}
+
+
+BUDGET_AREA_POPULATION_SQL = """
+    WITH RECURSIVE below(budget_id, area_id) AS (
+        SELECT b.id, b.id FROM city_area b WHERE b.kind = %(budget_kind)s
+        UNION ALL
+        SELECT below.budget_id, child.id FROM below JOIN city_area child ON child.parent_id = below.area_id
+    )
+    SELECT b.id, b.code, COALESCE(SUM(a.population) FILTER (
+               WHERE NOT EXISTS (SELECT 1 FROM city_area inner_area WHERE inner_area.parent_id = a.id)
+               AND a.id <> b.id), 0)::bigint
+    FROM city_area b
+    LEFT JOIN below ON below.budget_id = b.id
+    LEFT JOIN city_area a ON a.id = below.area_id
+    WHERE b.kind = %(budget_kind)s
+    GROUP BY b.id, b.code
+    ORDER BY b.code
+"""
+
+
+def budget_area_populations() -> list[tuple[int, str, int]]:
+    """Each budget area's (id, code, population): the residents of the innermost areas inside it."""
+    with connection.cursor() as cursor:
+        cursor.execute(BUDGET_AREA_POPULATION_SQL, {"budget_kind": AreaKind.BUDGET_AREA})
+        return [(row[0], row[1], int(row[2])) for row in cursor.fetchall()]
+
+
+@transaction.atomic
+def budget_allocations_compute(*, budget_round: BudgetRound) -> list[BudgetAllocation]:
+    """(Re)compute the round's allocations from today's populations; a hand-set amount is kept.
+
+    Only before voting begins: once a ballot may be cast, the money of an area does not move."""
+    locked = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
+    if locked.phase in (BudgetPhase.VOTING, BudgetPhase.RESULTS):
+        raise AllocationRefused(_("The money of a round is fixed once voting has begun."))
+    areas = budget_area_populations()
+    amounts = largest_remainder(locked.areas_total, {code: population for _id, code, population in areas},
+                                step=locked.rounding_step)
+    rows = []
+    for area_id, code, population in areas:
+        row, _created = BudgetAllocation.objects.update_or_create(
+            round=locked, area_id=area_id, defaults={"population": population, "computed_amount": amounts[code]})
+        rows.append(row)
+    BudgetAllocation.objects.filter(round=locked).exclude(area_id__in=[area_id for area_id, _c, _p in areas]).delete()
+    return rows
+
+
+@transaction.atomic
+def budget_allocation_override(*, allocation: BudgetAllocation, amount: int | None, reason: str,
+                               actor) -> BudgetAllocation:
+    """An administrator sets an area's amount by hand with a public reason, or (None) returns it to
+    the computed one. Before voting only."""
+    from city.models import StaffRole
+    from city.permissions import has_role
+
+    if not has_role(actor, StaffRole.ADMINISTRATOR):
+        raise AllocationRefused(_("Only administrators set an area's amount by hand."))
+    locked = BudgetAllocation.objects.select_for_update().select_related("round").get(pk=allocation.pk)
+    if locked.round.phase in (BudgetPhase.VOTING, BudgetPhase.RESULTS):
+        raise AllocationRefused(_("The money of a round is fixed once voting has begun."))
+    reason = (reason or "").strip()
+    if amount is not None and not reason:
+        raise AllocationRefused(_("Give the reason for the amount; it is shown publicly."))
+    locked.override_amount = amount
+    locked.override_reason = reason if amount is not None else ""
+    locked.overridden_by = actor if amount is not None else None
+    locked.save(update_fields=["override_amount", "override_reason", "overridden_by"])
+    return locked
