@@ -2,7 +2,14 @@
 
 The areas are in ``city``; resident budgets and panels will live here too."""
 
-from planning.models.budgets import BudgetAllocation, BudgetPhase, BudgetRound, VotingRule
+from planning.models.budgets import (
+    BUDGET_PHASE_ORDER,
+    BudgetAllocation,
+    BudgetPhase,
+    BudgetRound,
+    BudgetRoundEvent,
+    VotingRule,
+)
 from planning.models.comments import (
     COMMENT_MAX,
     FLAGS_TO_HIDE,
@@ -31,7 +38,7 @@ from planning.models.processes import (
 from planning.models.stakeholders import StakeholderGroup, StakeholderMapping
 
 __all__ = [
-    "BudgetAllocation", "BudgetPhase", "BudgetRound", "VotingRule",
+    "BUDGET_PHASE_ORDER", "BudgetAllocation", "BudgetPhase", "BudgetRound", "BudgetRoundEvent", "VotingRule",
     "COMMENT_MAX", "COMMENT_PHASES", "FLAGS_TO_HIDE", "PLAN_KINDS", "AffectedArea", "AgeBand", "Answer",
     "Attachment", "AttachmentKind", "Comment", "CommentReaction", "CommentStatus", "Follower", "Phase",
     "PhaseSchedule", "Process", "ProcessAction", "ProcessEvent", "ProcessKind", "StakeholderGroup",

@@ -114,3 +114,27 @@ class BudgetAllocation(models.Model):
     @property
     def amount(self) -> int:
         return self.computed_amount if self.override_amount is None else self.override_amount
+
+
+# The phases in their order; a round moves forward one phase at a time.
+BUDGET_PHASE_ORDER = [BudgetPhase.PREPARATION, BudgetPhase.PROPOSALS, BudgetPhase.REVIEW, BudgetPhase.VOTING,
+                      BudgetPhase.RESULTS]
+
+
+class BudgetRoundEvent(models.Model):
+    """One change of a round, written by the service that made it (its history)."""
+
+    round = models.ForeignKey(BudgetRound, on_delete=models.CASCADE, related_name="events",
+                              verbose_name=_("budget round"), help_text=_("The round that changed."))
+    from_phase = models.CharField(_("from phase"), max_length=12, choices=BudgetPhase.choices, blank=True,
+                                  help_text=_("The phase before the move."))
+    to_phase = models.CharField(_("to phase"), max_length=12, choices=BudgetPhase.choices, blank=True,
+                                help_text=_("The phase after the move."))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("actor"), help_text=_("Who moved it."))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, help_text=_("When."))
+
+    class Meta:
+        verbose_name = _("budget round event")
+        verbose_name_plural = _("budget round events")
+        ordering = ["round", "created_at", "id"]

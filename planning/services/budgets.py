@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from city.models import AreaKind
-from planning.models.budgets import BudgetAllocation, BudgetPhase, BudgetRound
+from planning.models.budgets import BUDGET_PHASE_ORDER, BudgetAllocation, BudgetPhase, BudgetRound, BudgetRoundEvent
 
 
 class AllocationRefused(ValueError):
@@ -114,4 +114,35 @@ def budget_allocation_override(*, allocation: BudgetAllocation, amount: int | No
     locked.override_reason = reason if amount is not None else ""
     locked.overridden_by = actor if amount is not None else None
     locked.save(update_fields=["override_amount", "override_reason", "overridden_by"])
+    return locked
+
+
+@transaction.atomic
+def budget_round_move_phase(*, budget_round: BudgetRound, to_phase: str, actor) -> BudgetRound:
+    """Move a round one phase forward: locks the row, checks the move, writes an event row.
+
+    Into the proposals phase the money must be split (every budget area has its amount); administrators
+    move rounds."""
+    from city.models import StaffRole
+    from city.permissions import has_role
+
+    if not has_role(actor, StaffRole.ADMINISTRATOR):
+        raise AllocationRefused(_("Only administrators move a budget round's phases."))
+    locked = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
+    if to_phase not in BUDGET_PHASE_ORDER:
+        raise AllocationRefused(_("There is no such phase."))
+    here, there = BUDGET_PHASE_ORDER.index(locked.phase), BUDGET_PHASE_ORDER.index(to_phase)
+    if there != here + 1:
+        raise AllocationRefused(_("A budget round moves forward one phase at a time."))
+    if to_phase == BudgetPhase.PROPOSALS:
+        split = sum(row.amount for row in locked.allocations.all())
+        if not locked.allocations.exists():
+            raise AllocationRefused(_("Split the money between the budget areas first."))
+        if split + locked.city_wide != locked.total and not locked.allocations.filter(
+                override_amount__isnull=False).exists():
+            raise AllocationRefused(_("The areas' amounts do not add up to the money: compute them again."))
+    from_phase = locked.phase
+    locked.phase = to_phase
+    locked.save(update_fields=["phase"])
+    BudgetRoundEvent.objects.create(round=locked, from_phase=from_phase, to_phase=to_phase, actor=actor)
     return locked

@@ -18,6 +18,15 @@ from tests.factories.areas import square
 from tests.factories.processes import staff
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are read in English here (Finnish is the default language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def test_a_hand_worked_split_with_a_tie_goes_to_the_larger_population_then_the_code():
     # 100 € over 3 + 3 + 2 people: quotas 37.5, 37.5, 25 -> 37, 37, 25 and one euro left for a tie
     # of remainders between "a" and "b" (equal populations): "a" by the code.
@@ -110,3 +119,26 @@ def test_the_money_does_not_move_once_voting_has_begun(budget_city):
     BudgetRound.objects.filter(pk=budget.pk).update(phase=BudgetPhase.VOTING)
     with pytest.raises(AllocationRefused, match="fixed once voting"):
         budget_allocations_compute(budget_round=budget)
+
+
+def test_a_round_moves_forward_one_phase_at_a_time_by_an_administrator_with_an_event_each(budget_city):
+    from planning.models import BudgetRoundEvent
+    from planning.services.budgets import budget_round_move_phase
+
+    budget = BudgetRound.objects.create(year=2027, name_fi="Asukasbudjetti 2027", total=100_000)
+    admin = staff("paakayttaja-c", "administrator")
+    with pytest.raises(AllocationRefused, match="Split the money"):
+        budget_round_move_phase(budget_round=budget, to_phase=BudgetPhase.PROPOSALS, actor=admin)
+    budget_allocations_compute(budget_round=budget)
+    with pytest.raises(AllocationRefused, match="Only administrators"):
+        budget_round_move_phase(budget_round=budget, to_phase=BudgetPhase.PROPOSALS,
+                                actor=staff("kaavoittaja-c", "planner"))
+    with pytest.raises(AllocationRefused, match="one phase at a time"):
+        budget_round_move_phase(budget_round=budget, to_phase=BudgetPhase.VOTING, actor=admin)
+    for phase in (BudgetPhase.PROPOSALS, BudgetPhase.REVIEW, BudgetPhase.VOTING):
+        budget = budget_round_move_phase(budget_round=budget, to_phase=phase, actor=admin)
+    assert budget.phase == BudgetPhase.VOTING
+    assert list(BudgetRoundEvent.objects.filter(round=budget).values_list("from_phase", "to_phase")) == [
+        ("preparation", "proposals"), ("proposals", "review"), ("review", "voting")]
+    with pytest.raises(AllocationRefused, match="one phase at a time"):
+        budget_round_move_phase(budget_round=budget, to_phase=BudgetPhase.REVIEW, actor=admin)
