@@ -10,6 +10,7 @@ from config.health import healthz
 from config.openapi import ApiDocsView
 from geo_feedback import summary_views
 from geo_feedback.photo_views import photo_file
+from planning import budget_views
 from planning.attachment_views import attachment_file
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("tietosuoja/", pages.privacy_notice, name="privacy"),
     path("palaute/", include("geo_feedback.urls")),
     path("kaavat/", include("planning.urls")),
+    path("asukasbudjetti/<int:pk>/", budget_views.budget_round_page, name="budget-round"),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
     path("henkilosto/kaavat/", include("planning.staff.urls")),
     path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),
