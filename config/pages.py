@@ -9,6 +9,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from planning.budget_selectors import budget_rounds_public
 from planning.page_selectors import processes_open_for_comments
 
 
@@ -19,7 +20,8 @@ def _language() -> str:
 
 def home(request):
     """What can I do here? Report (a place search first), see the reports, comment on plans, see the areas."""
-    return render(request, "pages/home.html", {"open_processes": processes_open_for_comments()[:10]})
+    return render(request, "pages/home.html", {"open_processes": processes_open_for_comments()[:10],
+                                               "budget_rounds": budget_rounds_public()[:3]})
 
 
 def accessibility_statement(request):

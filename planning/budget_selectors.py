@@ -11,6 +11,11 @@ from city.sql import localized_name_sql
 from planning.models import BudgetPhase, BudgetRound
 
 
+def budget_rounds_public():
+    """The rounds residents may see (past preparation), the newest first."""
+    return BudgetRound.objects.exclude(phase=BudgetPhase.PREPARATION).order_by("-year", "-created_at")
+
+
 def budget_round_public(pk: int) -> BudgetRound | None:
     """A round residents may see: one whose money is set (past preparation)."""
     return BudgetRound.objects.exclude(phase=BudgetPhase.PREPARATION).filter(pk=pk).first()

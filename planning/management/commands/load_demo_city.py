@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from city.demo import DEMO_LOGINS, PLACES, demo_city_load, demo_staff_load
 from city.models import StaffRole
 from geo_feedback.demo import demo_feedback_load
+from planning.budget_demo import demo_budget_load
 from planning.demo import demo_plans_load
 
 __all__ = ["DEMO_LOGINS", "Command"]
@@ -63,3 +64,10 @@ class Command(BaseCommand):
                               "service development project with comments, stakeholders and history")
         else:
             self.stdout.write("Plans: the demo plans are there already; none added")
+        self.stderr.write("Loading the demo resident budget…")
+        budget = demo_budget_load(actor=administrator)
+        if budget is None:
+            self.stdout.write("Resident budget: the demo round is there already (or no administrator or budget "
+                              "areas to make it with); none added")
+        else:
+            self.stdout.write(f"Resident budget: {budget.name_fi}, 200 000 €, in its proposal phase")
