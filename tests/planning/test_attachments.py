@@ -12,6 +12,15 @@ from tests.factories import GPS_IFD, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db  # the form reads the process choices
 
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are read in English here (Finnish is the default language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
