@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.http import HttpResponse
 from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from rest_framework.views import APIView
@@ -39,6 +40,11 @@ class GeoJSONRenderer(JSONRenderer):
 
     media_type = GEOJSON
     format = "geojson"
+
+
+def feature_response(request, text: str, *, status_code: int = 200) -> HttpResponse:
+    """GeoJSON the database wrote, as the negotiated JSON or GeoJSON media type, unparsed."""
+    return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
 
 
 class LocalizedAPIView(APIView):

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from city.links import page_path
-from config.api import GEOJSON, LocalizedAPIView, without_nul
+from config.api import GEOJSON, LocalizedAPIView, feature_response, without_nul
 from config.bodies import JSONParser
 from config.browser import browser_key, browser_remember, client_scope
 from config.ratelimit import ReleasesRefusedRequests
@@ -81,11 +81,6 @@ def _public_report(number: str, find: Callable[[str], Found | None]) -> Found:
 def _media_url(request: Request) -> str:
     """The absolute URL the stored photos' names follow (what ``build_absolute_uri(photo.image.url)`` gives)."""
     return request.build_absolute_uri(FeedbackPhoto._meta.get_field("image").storage.url(""))
-
-
-def _feature(request: Request, text: str, *, status_code: int = status.HTTP_200_OK) -> HttpResponse:
-    """A Feature the database wrote, as the negotiated JSON or GeoJSON media type, unparsed."""
-    return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
 
 
 class CategoryListView(LocalizedAPIView):
@@ -162,7 +157,7 @@ class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, Localiz
                 page_path("feedback_pages:follow", self.language, result.feedback.follow_token)))
         if body is None:  # deleted in the instant since it was stored
             raise Http404(_("No public report has this number."))
-        response = _feature(request, body, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        response = feature_response(request, body, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
         response["Location"] = reverse("feedback-detail", args=[result.feedback.number])
         if not result.created:
             response["Idempotent-Replayed"] = "true"
@@ -180,7 +175,7 @@ class FeedbackDetailView(LocalizedAPIView):
     @feedback_detail_schema
     def get(self, request: Request, number: str) -> HttpResponse:
         find = functools.partial(feedback_public_detail_json, language=self.language, media_url=_media_url(request))
-        return _feature(request, _public_report(number, find=find))
+        return feature_response(request, _public_report(number, find=find))
 
 
 class FeedbackSupportView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIView):

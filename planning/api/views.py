@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from config.api import GEOJSON, LocalizedAPIView
+from config.api import GEOJSON, LocalizedAPIView, feature_response
 from config.ratelimit import ReleasesRefusedRequests
 from geo_feedback.api.views import BodyErrorsByField
 from planning.api.schema import (
@@ -58,11 +58,6 @@ def _media_url(request: Request) -> str:
     return request.build_absolute_uri(Attachment._meta.get_field("file").storage.url(""))
 
 
-def _feature(request: Request, text: str, *, status_code: int = status.HTTP_200_OK) -> HttpResponse:
-    """A Feature the database wrote, as the negotiated JSON or GeoJSON media type, unparsed."""
-    return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
-
-
 class PlanListView(LocalizedAPIView):
     """GET /api/v1/plans/: the published processes as GeoJSON (filters, cursor paging)."""
 
@@ -94,7 +89,7 @@ class PlanDetailView(LocalizedAPIView):
         feature = plan_public_json(_known(id), language=self.language, media_url=_media_url(request))
         if feature is None:
             raise _not_found()
-        return _feature(request, feature)
+        return feature_response(request, feature)
 
 
 class PlanCommentsView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIView):
@@ -133,4 +128,4 @@ class PlanCommentsView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIV
         body = comment_public_json(comment.pk, language=self.language)
         if body is None:  # hidden in the instant since it was stored
             raise _not_found()
-        return _feature(request, body, status_code=status.HTTP_201_CREATED)
+        return feature_response(request, body, status_code=status.HTTP_201_CREATED)
