@@ -2,12 +2,35 @@
 
 The areas are in ``city``; resident budgets and panels will live here too."""
 
+from planning.models.ballots import (
+    Ballot,
+    BallotAction,
+    BallotChannel,
+    BallotChoice,
+    BallotEvent,
+    BudgetResult,
+    BudgetResultProject,
+    ResidentIdentity,
+)
+from planning.models.budget_proposals import (
+    PROPOSAL_COMMENT_MAX,
+    PROPOSAL_TEXT_MAX,
+    PROPOSAL_TITLE_MAX,
+    BudgetProposal,
+    ProposalAction,
+    ProposalComment,
+    ProposalCommentKind,
+    ProposalEvent,
+    ProposalPhoto,
+    ProposalStatus,
+)
 from planning.models.budgets import (
     BUDGET_PHASE_ORDER,
     BudgetAllocation,
     BudgetPhase,
     BudgetRound,
     BudgetRoundEvent,
+    ResultRule,
     VotingRule,
 )
 from planning.models.comments import (
@@ -38,6 +61,10 @@ from planning.models.processes import (
 from planning.models.stakeholders import StakeholderGroup, StakeholderMapping
 
 __all__ = [
+    "Ballot", "BallotAction", "BallotChannel", "BallotChoice", "BallotEvent", "BudgetResult", "BudgetResultProject",
+    "ResidentIdentity", "PROPOSAL_COMMENT_MAX", "PROPOSAL_TEXT_MAX", "PROPOSAL_TITLE_MAX", "BudgetProposal",
+    "ProposalAction", "ProposalComment", "ProposalCommentKind", "ProposalEvent", "ProposalPhoto", "ProposalStatus",
+    "ResultRule",
     "BUDGET_PHASE_ORDER", "BudgetAllocation", "BudgetPhase", "BudgetRound", "BudgetRoundEvent", "VotingRule",
     "COMMENT_MAX", "COMMENT_PHASES", "FLAGS_TO_HIDE", "PLAN_KINDS", "AffectedArea", "AgeBand", "Answer",
     "Attachment", "AttachmentKind", "Comment", "CommentReaction", "CommentStatus", "Follower", "Phase",

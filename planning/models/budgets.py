@@ -28,6 +28,11 @@ class VotingRule(models.TextChoices):
     APPROVAL = "approval", _("Choose at most a set number of proposals")
 
 
+class ResultRule(models.TextChoices):
+    GREEDY = "greedy", _("Most votes first")  # CONSUL's rule: by votes, skipping what no longer fits
+    MES = "mes", _("Method of Equal Shares")  # equalshares.net, completed by raising the budget, then greedy
+
+
 class BudgetRound(models.Model):
     """One year's resident budget: the money, its city-wide share, the rule of the vote, the phase."""
 
@@ -47,6 +52,23 @@ class BudgetRound(models.Model):
     approval_limit = models.PositiveSmallIntegerField(
         _("proposals per ballot"), null=True, blank=True,
         help_text=_("With the approval rule: at most this many proposals on a ballot."))
+    min_spend_percent = models.PositiveSmallIntegerField(
+        _("least share to spend (%)"), default=0,
+        help_text=_("With the knapsack rule: a ballot's proposals cost at least this share of the area's money."))
+    official_rule = models.CharField(
+        _("official result rule"), max_length=10, choices=ResultRule.choices, default=ResultRule.MES,
+        help_text=_("Which computation decides; both are shown side by side."))
+    proposals_start = models.DateField(_("proposals open"), null=True, blank=True,
+                                       help_text=_("The first day residents may propose."))
+    proposals_end = models.DateField(_("proposals close"), null=True, blank=True,
+                                     help_text=_("The last day residents may propose and edit proposals."))
+    review_end = models.DateField(_("review ends"), null=True, blank=True,
+                                  help_text=_("The day officials' cost estimates are ready."))
+    voting_start = models.DateField(_("voting opens"), null=True, blank=True, help_text=_("The first day of voting."))
+    voting_end = models.DateField(_("voting closes"), null=True, blank=True, help_text=_("The last day of voting."))
+    rules_locked_at = models.DateTimeField(
+        _("rules locked at"), null=True, blank=True,
+        help_text=_("When the first ballot was cast; from then on the rules and the money do not change."))
     phase = models.CharField(_("phase"), max_length=12, choices=BudgetPhase.choices, default=BudgetPhase.PREPARATION,
                              help_text=_("Moved only by the round's phase service."))
     created_at = models.DateTimeField(_("created at"), default=timezone.now, help_text=_("When it was created."))
@@ -66,6 +88,18 @@ class BudgetRound(models.Model):
                 violation_error_message=_("The approval rule needs the number of proposals per ballot.")),
             models.CheckConstraint(condition=~Q(name_fi=""), name="budget_name_fi_not_empty",
                                    violation_error_message=_("Give the name in Finnish.")),
+            models.CheckConstraint(condition=Q(min_spend_percent__lte=100), name="budget_min_spend_percent",
+                                   violation_error_message=_("The least share to spend is at most 100 %.")),
+            models.CheckConstraint(
+                condition=Q(proposals_end__isnull=True) | Q(proposals_start__isnull=True)
+                | Q(proposals_end__gte=models.F("proposals_start")),
+                name="budget_proposals_dates_in_order",
+                violation_error_message=_("Proposals cannot close before they open.")),
+            models.CheckConstraint(
+                condition=Q(voting_end__isnull=True) | Q(voting_start__isnull=True)
+                | Q(voting_end__gte=models.F("voting_start")),
+                name="budget_voting_dates_in_order",
+                violation_error_message=_("Voting cannot close before it opens.")),
         ]
 
     def __str__(self) -> str:
