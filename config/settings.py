@@ -369,3 +369,11 @@ LOGGING = {
 # The platform never hands a user-supplied spatial reference to Django's GDAL: API inputs are
 # plain coordinates and every SRID is a constant; imports read files through pyogrio's own GDAL.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# Residents' identity for the resident budget (planning.identity). The hash key turns a person's
+# identifier into the key stored with their ballot; set IDENTITY_HASH_KEY in production and never
+# change it during a round (derived from SECRET_KEY when empty). The development identity provider
+# lets anyone type a test identity: on with the demo data, off otherwise unless asked for.
+IDENTITY_HASH_KEY = env.str("IDENTITY_HASH_KEY", default="")
+IDENTITY_DEV_PROVIDER = (env.bool("IDENTITY_DEV_PROVIDER") if env.str("IDENTITY_DEV_PROVIDER", default="").strip()
+                         else DEMO_DATA)
