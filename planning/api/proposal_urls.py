@@ -1,0 +1,5 @@
+"""API: a round's proposals (GET, POST)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
