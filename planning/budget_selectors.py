@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connection
 
 from city.sql import localized_name_sql
-from planning.models import BudgetPhase, BudgetRound
+from planning.models import BudgetAllocation, BudgetPhase, BudgetProposal, BudgetRound, ProposalStatus
 
 
 def budget_rounds_public():
@@ -44,3 +44,23 @@ def budget_allocations_geojson(budget_round: BudgetRound, *, language: str) -> d
                                          "language": language})
         value = cursor.fetchone()[0]
     return json.loads(value) if isinstance(value, str) else value
+
+
+def budget_section_amount(budget_round: BudgetRound, area) -> int | None:
+    """The money of one section of a round: a budget area's amount, or (area None) the city-wide share."""
+    if area is None:
+        return budget_round.city_wide
+    allocation = BudgetAllocation.objects.filter(round=budget_round, area=area).first()
+    return None if allocation is None else allocation.amount
+
+
+def proposals_on_ballot(budget_round: BudgetRound, area):
+    """The proposals a ballot may choose in one section (area None: city-wide): feasible, with a cost,
+    and costing at most the section's money. Cheapest first, then by title."""
+    amount = budget_section_amount(budget_round, area)
+    rows = BudgetProposal.objects.filter(round=budget_round, status=ProposalStatus.FEASIBLE,
+                                         cost_estimate__isnull=False)
+    rows = rows.filter(area__isnull=True) if area is None else rows.filter(area=area)
+    if amount is None:
+        return rows.none()
+    return rows.filter(cost_estimate__lte=amount).order_by("cost_estimate", "title", "id")
