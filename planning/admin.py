@@ -211,3 +211,5 @@ class CommentAdmin(GISModelAdmin):
                              reason=form.cleaned_data["decision_reason"], actor=request.user)
         except ActionRefused as refused:
             self.message_user(request, str(refused), messages.ERROR)
+
+from planning import budget_admin  # noqa: E402,F401  (registers the resident budget's admin)

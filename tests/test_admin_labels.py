@@ -153,6 +153,23 @@ def admin_world(city):
     plan = Process.objects.create(kind="detailed_plan", name_fi="Keskustan kortteli", summary_fi="Kaava.",
                                   statutory_step="initiation", department=Department.objects.get(code="kaupunkiymparisto"))
     Comment.objects.create(process=plan, phase=1, text="Lisää penkkejä puistoon.")
+    _budget_rows(handler)
+
+
+def _budget_rows(enterer):
+    """A resident budget round in its results phase with a proposal, a paper ballot and a result."""
+    from planning.models import Ballot, BallotChoice, BudgetResult, BudgetResultProject
+    from tests.factories.budgets import budget_areas, budget_round_make, proposal_row
+
+    budget = budget_round_make(phase="voting")
+    east = budget_areas()["SJK-ITA"]
+    proposal = proposal_row(budget, area=east, cost=5_000, title="Kiipeilyteline")
+    ballot = Ballot.objects.create(round=budget, voter_key="0" * 64, area=east, receipt_code="ABCD-EFGH-JKLM",
+                                   channel="paper", entered_by=enterer, service_point="Pääkirjasto")
+    BallotChoice.objects.create(ballot=ballot, round=budget, proposal=proposal)
+    result = BudgetResult.objects.create(round=budget, area=east, rule="mes", budget=60_000, spent=5_000, voters=1)
+    BudgetResultProject.objects.create(result=result, proposal=proposal, votes=1, cost=5_000, selected=True,
+                                       position=1)
 
 
 def _admin_pages():
