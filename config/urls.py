@@ -12,6 +12,7 @@ from geo_feedback import summary_views
 from geo_feedback.photo_views import photo_file
 from planning import budget_views
 from planning.attachment_views import attachment_file
+from planning.proposal_views import proposal_photo_file
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -54,4 +55,6 @@ urlpatterns += i18n_patterns(
 # the attachments' folder first, since the photos' route takes every other stored file.
 urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "processes/<path:name>", attachment_file,
                         name="attachment-file"))
+urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "budget/<path:name>", proposal_photo_file,
+                        name="proposal-photo-file"))
 urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", photo_file, name="photo-file"))
