@@ -1,5 +1,9 @@
 """API: what concerns one residential area (plans, budget, groups, feedback)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from planning.api.participation_views import AreaParticipationView
+
+urlpatterns = [
+    path("areas/<str:code>/participation/", AreaParticipationView.as_view(), name="area-participation"),
+]
