@@ -21,6 +21,11 @@ class AllocationRefused(ValueError):
     """The money cannot be split as asked; ``str()`` says why."""
 
 
+def rules_locked_message() -> str:
+    """Why the money cannot change once a ballot is cast (read when raised, in that moment's language)."""
+    return _("Ballots have been cast in this round: its rules and money are locked and cannot change.")
+
+
 @dataclass(frozen=True)
 class Share:
     code: str
@@ -80,6 +85,8 @@ def budget_allocations_compute(*, budget_round: BudgetRound) -> list[BudgetAlloc
 
     Only before voting begins: once a ballot may be cast, the money of an area does not move."""
     locked = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
+    if locked.rules_locked_at is not None:
+        raise AllocationRefused(rules_locked_message())
     if locked.phase in (BudgetPhase.VOTING, BudgetPhase.RESULTS):
         raise AllocationRefused(_("The money of a round is fixed once voting has begun."))
     areas = budget_area_populations()
@@ -105,6 +112,8 @@ def budget_allocation_override(*, allocation: BudgetAllocation, amount: int | No
     if not has_role(actor, StaffRole.ADMINISTRATOR):
         raise AllocationRefused(_("Only administrators set an area's amount by hand."))
     locked = BudgetAllocation.objects.select_for_update().select_related("round").get(pk=allocation.pk)
+    if locked.round.rules_locked_at is not None:
+        raise AllocationRefused(rules_locked_message())
     if locked.round.phase in (BudgetPhase.VOTING, BudgetPhase.RESULTS):
         raise AllocationRefused(_("The money of a round is fixed once voting has begun."))
     reason = (reason or "").strip()
@@ -145,4 +154,8 @@ def budget_round_move_phase(*, budget_round: BudgetRound, to_phase: str, actor) 
     locked.phase = to_phase
     locked.save(update_fields=["phase"])
     BudgetRoundEvent.objects.create(round=locked, from_phase=from_phase, to_phase=to_phase, actor=actor)
+    if to_phase == BudgetPhase.RESULTS:  # the worker counts the votes once the move is committed
+        from planning.services.budget_results import budget_results_enqueue
+
+        budget_results_enqueue(locked)
     return locked
