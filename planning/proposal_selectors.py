@@ -22,7 +22,8 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from city.links import page_path
 from city.models import Area, AreaKind
@@ -283,3 +284,50 @@ def proposals_similar(budget_round: BudgetRound, *, point: Point | None = None, 
     return [SimilarProposal(id=pk, title=title, status=status, metres=None if metres is None else int(metres),
                             shares_words=rank > 0) for pk, title, status, _area, _created, metres, rank in rows]
 
+
+
+# The officials' review ----------------------------------------------------------------------------
+
+REVIEW_PAGE_SIZE = 50
+
+
+def review_rounds() -> QuerySet[BudgetRound]:
+    """Every round, the newest first, with its proposals counted by status."""
+    from django.db.models import Count
+
+    counts = {f"count_{value}": Count("proposals", filter=Q(proposals__status=value))
+              for value in ProposalStatus.values}
+    return BudgetRound.objects.annotate(**counts).order_by("-year", "-created_at")
+
+
+def review_round(pk: int) -> BudgetRound | None:
+    return BudgetRound.objects.filter(pk=pk).first()
+
+
+def review_proposals(budget_round: BudgetRound, *, area: str = "", status: str = "", page=None) -> Page:
+    """A round's proposals for the officials, every status, the oldest first (reviewed in turn)."""
+    rows = (BudgetProposal.objects.filter(round=budget_round).select_related("area")
+            .annotate(section_amount=Coalesce(
+                Subquery(BudgetAllocation.objects.filter(round=budget_round, area=OuterRef("area"))
+                         .annotate(amount=Coalesce("override_amount", "computed_amount")).values("amount")[:1]),
+                Value(budget_round.city_wide)))
+            .order_by("created_at", "id"))
+    if area == "city":
+        rows = rows.filter(area__isnull=True)
+    elif area:
+        rows = rows.filter(area__code=area)
+    if status:
+        rows = rows.filter(status=status)
+    return Paginator(rows, REVIEW_PAGE_SIZE).get_page(page)
+
+
+def review_proposal(pk: int) -> BudgetProposal | None:
+    return BudgetProposal.objects.select_related("round", "area", "merged_into").filter(pk=pk).first()
+
+
+def review_merge_targets(proposal: BudgetProposal) -> list[BudgetProposal]:
+    """The proposals ``proposal`` may be merged into: same round, same area (or both city-wide), open."""
+    rows = BudgetProposal.objects.filter(round_id=proposal.round_id, status__in=[
+        ProposalStatus.SUBMITTED, ProposalStatus.FEASIBLE, ProposalStatus.INFEASIBLE]).exclude(pk=proposal.pk)
+    rows = rows.filter(area__isnull=True) if proposal.area_id is None else rows.filter(area_id=proposal.area_id)
+    return list(rows.order_by("title", "id"))

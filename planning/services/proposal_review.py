@@ -89,7 +89,7 @@ def proposal_review(*, proposal: BudgetProposal, actor, feasible: bool, cost: in
                     note: str = "") -> BudgetProposal:
     """Record the officials' decision: feasible with its cost (in whole euros), or not feasible with
     the public reason in ``note``. Raises ProposalRefused with the reasons by field."""
-    locked = BudgetProposal.objects.select_for_update().select_related("round", "area").get(pk=proposal.pk)
+    locked = BudgetProposal.objects.select_for_update(of=("self",)).select_related("round", "area").get(pk=proposal.pk)
     _refuse_unless_reviewer(actor, locked)
     errors: dict[str, list[str]] = {}
     if locked.status not in OPEN_STATUSES:
@@ -137,7 +137,7 @@ def proposal_merge(*, proposal: BudgetProposal, into: BudgetProposal, actor, not
     merged, its author is credited on ``into`` (with those merged into it before), and both authors
     are told. Returns the merged proposal."""
     first, second = sorted([proposal.pk, into.pk])
-    rows = {row.pk: row for row in BudgetProposal.objects.select_for_update().select_related("round", "area")
+    rows = {row.pk: row for row in BudgetProposal.objects.select_for_update(of=("self",)).select_related("round", "area")
             .filter(pk__in=[first, second]).order_by("pk")}  # locked in id order: two merges cannot deadlock
     locked, target = rows.get(proposal.pk), rows.get(into.pk)
     _refuse_unless_reviewer(actor, locked)
