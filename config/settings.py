@@ -377,3 +377,24 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 IDENTITY_HASH_KEY = env.str("IDENTITY_HASH_KEY", default="")
 IDENTITY_DEV_PROVIDER = (env.bool("IDENTITY_DEV_PROVIDER") if env.str("IDENTITY_DEV_PROVIDER", default="").strip()
                          else DEMO_DATA)
+
+# Residents' OpenID Connect sign-in (planning.identity_oidc, mozilla-django-oidc), on when
+# OIDC_RP_CLIENT_ID is set. Suomi.fi comes through an OIDC broker: set OIDC_IDENTIFIER_CLAIM to the
+# broker's claim of the personal identity code, so that online and paper ballots of one person meet.
+# Only a keyed hash of that claim is kept; no other claim, email or token.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="") or None
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid")
+OIDC_IDENTIFIER_CLAIM = env.str("OIDC_IDENTIFIER_CLAIM", default="sub")
+OIDC_DISPLAY_NAME = env.str("OIDC_DISPLAY_NAME", default="")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATE_CLASS = "planning.identity_oidc.ResidentOIDCStart"
+OIDC_CALLBACK_CLASS = "planning.identity_oidc.ResidentOIDCCallback"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "planning.identity_oidc.ResidentOIDCBackend"]

@@ -24,6 +24,8 @@ urlpatterns = [
     path("api/v1/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-rq/", include("django_rq.urls")),
+    # Residents' OpenID Connect sign-in (planning.identity_oidc; 404 unless OIDC_RP_CLIENT_ID is set).
+    path("oidc/", include("mozilla_django_oidc.urls")),
 ]
 # Finnish at /, Swedish at /sv/, English at /en/.
 urlpatterns += i18n_patterns(
