@@ -1,5 +1,9 @@
 """API: a round's proposals (GET, POST)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from planning.api.proposal_views import ProposalListView
+
+urlpatterns = [
+    path("budgets/<str:id>/proposals/", ProposalListView.as_view(), name="budget-proposals"),
+]

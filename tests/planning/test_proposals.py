@@ -57,6 +57,12 @@ def jpeg_with_gps() -> SimpleUploadedFile:
     return SimpleUploadedFile("teline.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
+@pytest.fixture(autouse=True)
+def _generous_proposal_rate(settings):
+    """Many proposals come from one test address; the rate-limit test sets its own rate."""
+    settings.BUDGET_PROPOSAL_RATE = "100000/minute"
+
+
 @pytest.fixture
 def budget(city):
     return budget_round_make(phase=BudgetPhase.PROPOSALS)
