@@ -74,7 +74,6 @@ def participation_map(request):
             "searching": _("Searching…"), "noResults": _("No places found. Try another name, address or postal code."),
             "results": _("Places found: choose one."), "searchFailed": _("The search did not work. Try again, or "
                                                                         "choose the area from the list."),
-            "noAmount": _("no money set"),
         },
     })
 

@@ -51,8 +51,8 @@
   // Residential areas: the layer one chooses from; always on, drawn as thin outlines.
   var areaShapes = {};
   var selectedArea = null;
-  var areaStyle = { color: CityMap.token("map-area"), weight: 1, fillColor: CityMap.token("map-area-fill"),
-                    fillOpacity: 0.05 };
+  var areaStyle = { color: CityMap.token("map-area"), weight: 1, dashArray: null,
+                    fillColor: CityMap.token("map-area-fill"), fillOpacity: 0.05 };
   var areaLayer = L.geoJSON(layers.areas, {
     pane: "areas", style: function () { return areaStyle; },
     onEachFeature: function (feature, shape) {
@@ -150,7 +150,7 @@
     if (selectedArea) { selectedArea.setStyle(areaStyle); }
     selectedArea = areaShapes[code] || null;
     if (selectedArea) {
-      selectedArea.setStyle({ color: CityMap.token("map-selected"), weight: 4, fillOpacity: 0.1 });
+      selectedArea.setStyle({ color: CityMap.token("ink"), weight: 4, dashArray: "8 4", fillOpacity: 0.1 });
       selectedArea.bringToFront();
       if (fit) { map.fitBounds(selectedArea.getBounds(), { maxZoom: 13 }); }
     }
