@@ -385,9 +385,10 @@ def residential_area_choices(layers: dict) -> list[tuple[str, str]]:
     return [(f["properties"]["code"], f["properties"]["name"]) for f in layers["areas"]["features"]]
 
 
-def plan_choices(layers: dict) -> list[tuple[int, str]]:
-    """(id, "name – phase") of the published plans, by phase then name: from the layers already fetched."""
-    return [(f["properties"]["id"], f["properties"]["name"]) for f in layers["plans"]["features"]]
+def plan_choices(layers: dict) -> list[dict]:
+    """The published plans' id, name, phase and phase name, by phase then name: from the layers already fetched."""
+    return [{key: f["properties"][key] for key in ("id", "name", "phase", "phase_name")}
+            for f in layers["plans"]["features"]]
 
 
 # The innermost residential area of each place found by the address search, in one statement.

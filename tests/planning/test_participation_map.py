@@ -178,7 +178,7 @@ def test_the_map_page_lists_the_areas_and_plans_and_finds_an_address_without_scr
         page = client.get("/en/osallistumiskartta/")
     html = page.content.decode()
     assert page.status_code == 200 and 'aria-current="page">Planning map</a>' in html
-    assert '<option value="60100">' in html and f'<option value="{world["plan"].pk}">Keskuskaava</option>' in html
+    assert '<option value="60100">' in html and f'<option value="{world["plan"].pk}">Keskuskaava (Phase 4/6: Goals)</option>' in html
     layers = json.loads(re.search(r'<script id="participation-layers" type="application/json">(.*?)</script>',
                                   html, re.S).group(1))
     assert len(layers["areas"]["features"]) == 3
