@@ -21,7 +21,7 @@ def _language() -> str:
 def home(request):
     """What can I do here? Report (a place search first), see the reports, comment on plans, see the areas."""
     return render(request, "pages/home.html", {"open_processes": processes_open_for_comments()[:10],
-                                               "budget_rounds": budget_rounds_public()[:3]})
+                                               "budget_rounds": budget_rounds_public()[:5]})
 
 
 def accessibility_statement(request):

@@ -51,19 +51,3 @@ def test_a_round_in_preparation_or_unknown_is_not_found(client, budget):
     BudgetRound.objects.filter(pk=budget.pk).update(phase=BudgetPhase.PREPARATION)
     assert client.get(f"/asukasbudjetti/{budget.pk}/").status_code == 404
     assert client.get("/asukasbudjetti/999999/").status_code == 404
-
-
-def test_the_demo_holds_the_2023_round_with_its_decided_amounts_and_the_home_page_leads_to_it(client, db):
-    from city.demo import demo_city_load
-    from planning.budget_demo import demo_budget_load
-
-    demo_city_load()
-    admin = staff("paakayttaja-d", "administrator")
-    budget = demo_budget_load(actor=admin)
-    assert budget.phase == BudgetPhase.PROPOSALS
-    amounts = {row.area.code: (row.amount, bool(row.override_reason)) for row in budget.allocations.all()}
-    assert amounts == {"SJK-POHJOINEN": (20_000, True), "SJK-ITA": (70_000, True), "SJK-LANSI": (70_000, True),
-                       "SJK-ETELA": (20_000, True)}
-    assert demo_budget_load(actor=admin) is None  # a second start adds nothing
-    home = client.get("/en/").content.decode()
-    assert f'href="/en/asukasbudjetti/{budget.pk}/"' in home and "Resident budget 2023–2024" in home

@@ -65,9 +65,11 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Plans: the demo plans are there already; none added")
         self.stderr.write("Loading the demo resident budget…")
-        budget = demo_budget_load(actor=administrator)
-        if budget is None:
-            self.stdout.write("Resident budget: the demo round is there already (or no administrator or budget "
-                              "areas to make it with); none added")
+        rounds = demo_budget_load(actor=administrator)
+        if rounds is None:
+            self.stdout.write("Resident budget: the demo rounds are there already (or no administrator or budget "
+                              "areas to make them with); none added")
         else:
-            self.stdout.write(f"Resident budget: {budget.name_fi}, 200 000 €, in its proposal phase")
+            for budget in rounds:
+                self.stdout.write(f"Resident budget: {budget.name_fi}, {budget.total:,} € in its {budget.phase} phase, "
+                                  f"{budget.proposals.count()} proposals, {budget.ballots.count()} ballots")
