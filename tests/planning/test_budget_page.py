@@ -51,3 +51,24 @@ def test_a_round_in_preparation_or_unknown_is_not_found(client, budget):
     BudgetRound.objects.filter(pk=budget.pk).update(phase=BudgetPhase.PREPARATION)
     assert client.get(f"/asukasbudjetti/{budget.pk}/").status_code == 404
     assert client.get("/asukasbudjetti/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(("phase", "action"), [
+    ("proposals", "/en/asukasbudjetti/{pk}/ehdotukset/uusi/"),
+    ("review", "/en/asukasbudjetti/{pk}/ehdotukset/"),
+    ("voting", "/en/asukasbudjetti/{pk}/aanesta/"),
+    ("results", "/en/asukasbudjetti/{pk}/tulokset/"),
+])
+def test_the_round_page_leads_to_what_residents_can_do_in_its_phase(client, city, phase, action):
+    from datetime import date
+
+    from tests.factories.budgets import budget_round_make
+
+    budget = budget_round_make(phase=phase, voting_start=date(2027, 3, 1), voting_end=date(2027, 3, 21))
+    page = client.get(f"/en/asukasbudjetti/{budget.pk}/").content.decode()
+    assert f'href="{action.format(pk=budget.pk)}"' in page
+    assert "1.3.2027–21.3.2027" in page
+    others = {"proposals": "ehdotukset/uusi/", "voting": "aanesta/", "results": "tulokset/"}
+    for other, path in others.items():
+        if other != phase:
+            assert f"/asukasbudjetti/{budget.pk}/{path}" not in page
