@@ -44,9 +44,10 @@ class ProposalForm(DesignSystemForm, forms.Form):
     photo_alt_text = forms.CharField(label=_("What the photos show (for those who cannot see them)"),
                                      required=False, max_length=200)
     author_name = forms.CharField(label=_("Your name, shown with the proposal (optional)"), required=False,
-                                  max_length=200)
+                                  max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     author_email = forms.CharField(label=_("Your email for news of the proposal (optional, never shown)"),
-                                   required=False, max_length=254)
+                                   required=False, max_length=254,
+                                   widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     photos = forms.CharField(required=False, widget=forms.HiddenInput)  # carries refusals of the photos
 
     def __init__(self, *args, areas=(), city_wide: bool = True, **kwargs):

@@ -131,3 +131,41 @@ def test_the_list_and_the_map_read_at_320_px(browser, live_server, budget, axe_c
             expect(page.locator("#proposal-list > li")).to_have_count(2)
         finally:
             context.close()
+
+
+def test_by_keyboard_alone_a_resident_is_told_what_is_missing_and_proposes_for_a_whole_area(page, live_server,
+                                                                                        budget, axe_check):
+    sign_in(page, live_server, resident_identity_get_or_create(identifier="020202-222B", provider="test").user)
+    page.goto(f"{live_server.url}/en/asukasbudjetti/{budget.pk}/ehdotukset/uusi/")
+    expect(page.locator("#proposal-form-map")).to_have_attribute("data-ready", "true")
+    # The pin by keyboard: the button drops it at the map's centre, and the place is announced.
+    page.locator("#pin-centre").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#chosen-place")).to_contain_text("Chosen place")
+    assert page.locator("#id_lon").input_value() != ""
+    # Sent without a title: the errors come back, the summary first, and nothing is stored.
+    page.locator("#send-proposal").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary")).to_contain_text("Give the proposal a title.")
+    axe_check(page)
+    assert not BudgetProposal.objects.exists()
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # the form with its errors too
+    page.locator("#id_title").focus()
+    page.keyboard.type("Penkit")
+    page.locator("#id_description").focus()
+    page.keyboard.type("Penkkejä kävelyreittien varsille koko alueelle.")
+    page.locator("#id_place_area").focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#id_place_area")).to_be_checked()
+    page.locator("#id_area").focus()
+    page.locator("#id_area").select_option("SJK-LANSI")  # a select is chosen by keyboard as the browser lets
+    page.locator("#send-proposal").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Penkit")
+    proposal = BudgetProposal.objects.get()
+    assert (proposal.area.code, proposal.location) == ("SJK-LANSI", None)
+    page.set_viewport_size({"width": 320, "height": 800})
+    axe_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
