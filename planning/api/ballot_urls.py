@@ -1,5 +1,9 @@
 """API: a signed-in voter's ballot."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from planning.api.ballot_views import BallotView
+
+urlpatterns = [
+    path("budgets/<str:id>/ballot/", BallotView.as_view(), name="budget-ballot"),
+]

@@ -84,7 +84,7 @@ class BallotCast:
 
 def euros(value: int) -> str:
     """An amount of whole euros as the page's language writes it, e.g. "12 000 €" or "12,000 €"."""
-    return f"{formats.number_format(value, force_grouping=True)} €"
+    return f"{formats.number_format(value, force_grouping=True)}\u00a0€"
 
 
 def receipt_code_new() -> str:

@@ -1,7 +1,12 @@
 """Staff entering paper ballots from service points (under /henkilosto/asukasbudjetti/aanestys/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from planning.staff import paper_ballot_views
 
 app_name = "paper_ballots"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", paper_ballot_views.paper_ballot_rounds, name="rounds"),
+    path("<int:pk>/", paper_ballot_views.paper_ballot_enter, name="enter"),
+]

@@ -1,8 +1,9 @@
 """The world the API tests run in: the demo city's areas and categories, public reports of every
 shape (with and without a place, with a photo, with public history, handled, hidden as spam), a plan
-taking comments and a service project, and a customer-service agent's session."""
+taking comments and a service project, a customer-service agent's session, and a budget round in
+voting with a signed-in resident's session."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,6 +24,10 @@ class ApiWorld:
     hidden_number: str
     staff_cookies: dict[str, str]
     plan_ids: tuple[int, ...] = ()
+    # A resident signed in (session and CSRF cookies) and a round in voting: the ballot API's world.
+    resident_cookies: dict[str, str] = field(default_factory=dict)
+    budget_ids: tuple[int, ...] = ()
+    ballot_bodies: tuple[dict, ...] = ()
 
 
 @pytest.fixture
@@ -51,9 +56,32 @@ def api_world(city) -> ApiWorld:
     plan = process_walk(process_make(name_fi="Rajapinnan asemakaava"), Phase.DRAFT)
     comment_create(process=plan, text="Suojatie tähän.", geometry=near_plan())
     project = process_walk(process_make(kind=ProcessKind.SERVICE_DEVELOPMENT, name_fi="Kouluruoka"), Phase.DRAFT)
+    voting, ballots, voter = _ballot_world()
     return ApiWorld(
         public_numbers=tuple(ticket.number for ticket in public),
         hidden_number=spam.number,
         staff_cookies={"sessionid": browser.cookies["sessionid"].value},
         plan_ids=(plan.pk, project.pk),
+        resident_cookies=voter,
+        budget_ids=(voting.pk,),
+        ballot_bodies=ballots,
     )
+
+
+def _ballot_world():
+    """A round in voting with proposals in every budget area and city-wide, and a signed-in resident's
+    session and CSRF cookies (the ballot API takes a PUT only with the CSRF token, as the pages do)."""
+    from planning.identity import resident_identity_get_or_create
+    from planning.models import BudgetPhase
+    from tests.factories.budgets import budget_areas, budget_round_make, proposal_row
+
+    voting = budget_round_make(phase=BudgetPhase.VOTING)
+    offered = {area.code if area else None: proposal_row(voting, area=area, cost=1000).pk
+               for area in [*budget_areas().values(), None]}
+    ballots = tuple({"area": code, "choices": [pk, offered[None]]} for code, pk in offered.items() if code)
+    resident = resident_identity_get_or_create(identifier="131052-308T", provider="dev",
+                                               home_area=budget_areas()["SJK-ITA"])
+    browser = Client()
+    browser.force_login(resident.user)
+    browser.get(f"/asukasbudjetti/{voting.pk}/aanesta/")  # the ballot form sets the CSRF cookie
+    return voting, ballots, {"sessionid": browser.cookies["sessionid"].value, "csrftoken": browser.cookies["csrftoken"].value}

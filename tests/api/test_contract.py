@@ -57,15 +57,28 @@ schema = schemathesis.openapi.from_wsgi(
 # checked too.
 _KNOWN_NUMBERS: list[str] = []
 _KNOWN_PLAN_IDS: list[int] = []
+_KNOWN_BUDGET_IDS: list[int] = []
+_KNOWN_BALLOTS: list[dict] = []
 
 
 @schema.hook
 def flatmap_path_parameters(context, path_parameters):
     if path_parameters and "number" in path_parameters and _KNOWN_NUMBERS:
         return st.sampled_from([path_parameters, *({**path_parameters, "number": n} for n in _KNOWN_NUMBERS)])
+    if path_parameters and "id" in path_parameters and context.operation.path.startswith("/api/v1/budgets/") \
+            and _KNOWN_BUDGET_IDS:
+        return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_BUDGET_IDS)])
     if path_parameters and "id" in path_parameters and _KNOWN_PLAN_IDS:
         return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_PLAN_IDS)])
     return st.just(path_parameters)
+
+
+@schema.hook
+def flatmap_body(context, body):
+    """A voter's ballot is valid only with a real area and real proposals: try those too."""
+    if context.operation.path.endswith("/ballot/") and _KNOWN_BALLOTS:
+        return st.sampled_from([body, *_KNOWN_BALLOTS])
+    return st.just(body)
 
 
 # JSON bodies a hostile client sends besides each generated one: a lone UTF-16 surrogate in each
@@ -98,6 +111,7 @@ class World:
 
     def __init__(self, api_world: ApiWorld):
         self.staff_cookies = api_world.staff_cookies
+        self.resident_cookies = api_world.resident_cookies
         self.statuses: list[int] = []
 
 
@@ -114,6 +128,8 @@ def world(api_world: ApiWorld):
     """
     _KNOWN_NUMBERS[:] = [*api_world.public_numbers, api_world.hidden_number]
     _KNOWN_PLAN_IDS[:] = list(api_world.plan_ids)
+    _KNOWN_BUDGET_IDS[:] = list(api_world.budget_ids)
+    _KNOWN_BALLOTS[:] = list(api_world.ballot_bodies)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     world = World(api_world)
@@ -124,6 +140,8 @@ def world(api_world: ApiWorld):
         request_finished.connect(close_old_connections)
         _KNOWN_NUMBERS.clear()
         _KNOWN_PLAN_IDS.clear()
+        _KNOWN_BUDGET_IDS.clear()
+        _KNOWN_BALLOTS.clear()
     assert any(200 <= status < 300 for status in world.statuses), f"no success answer among {world.statuses}"
 
 
@@ -140,6 +158,17 @@ def test_every_operation_keeps_its_contract(case, world):
     if case.path.startswith("/api/v1/staff/"):
         signed_out = case.call()
         signed_in = case.call(cookies=world.staff_cookies)
+        if not probe:
+            world.statuses.append(signed_in.status_code)
+        case.validate_response(signed_out, checks=CHECKS)
+        case.validate_response(signed_in, checks=CHECKS)
+        if not probe:
+            assert signed_out.status_code == 403, signed_out.text
+            assert signed_in.status_code != 403, signed_in.text
+    elif case.path.endswith("/ballot/"):  # a voter's ballot: 403 signed out, answered to a signed-in resident
+        signed_out = case.call()
+        signed_in = case.call(cookies=world.resident_cookies,
+                              headers={"X-CSRFToken": world.resident_cookies["csrftoken"]})
         if not probe:
             world.statuses.append(signed_in.status_code)
         case.validate_response(signed_out, checks=CHECKS)

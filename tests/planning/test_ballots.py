@@ -99,7 +99,7 @@ def test_over_the_money_is_refused_naming_the_section_and_the_sums(voting):
     message = refused.value.errors["choices"][0]
     spent = money // 2 + money * 2 // 3
     assert message.startswith(east.name("en") + ": the chosen proposals cost ")
-    assert f"{spent:,} €" in message and f"{money:,} €" in message and f"{spent - money:,} €" in message
+    assert all(f"{value:,}\u00a0€" in message for value in (spent, money, spent - money))
     assert not Ballot.objects.exists()
 
 
