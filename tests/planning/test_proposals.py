@@ -273,3 +273,32 @@ def test_a_signed_in_resident_comments_on_the_page(client, budget, areas):
     assert response.status_code == 302
     page = client.get(reverse("budget_proposals:detail", args=[proposal.pk])).content.decode()
     assert "Lisäksi keinu" in page and "Pekka" in page
+
+
+def test_a_proposals_page_reads_in_a_fixed_number_of_queries(client, budget, areas, django_assert_num_queries):
+    proposal = proposal_row(budget, area=areas["SJK-ITA"], status=ProposalStatus.SUBMITTED)
+    for number in range(3):
+        proposal_comment_add(proposal=proposal, author=resident(f"10101{number}-111A"), text=f"Hyvä ajatus {number}")
+    # the proposal, its area's money, photos, co-authors, comments, history
+    with django_assert_num_queries(6):
+        response = client.get(reverse("budget_proposals:detail", args=[proposal.pk]))
+    assert response.content.decode().count("Hyvä ajatus") == 3
+
+
+def test_the_author_edits_on_the_page_and_no_one_else_may(client, budget, areas):
+    author = resident()
+    proposal = proposal_create(budget_round=budget, author=author, title="Teline", description="Kiipeilyteline "
+                               "puistoon.", area=areas["SJK-ITA"])
+    url = reverse("budget_proposals:edit", args=[proposal.pk])
+    client.force_login(resident("090909-999J"))
+    assert client.get(url).status_code == 404
+    client.force_login(author)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"title": "Iso teline", "description": "Kiipeilyteline puistoon.", "place": "area",
+                                 "area": "SJK-ITA"})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title == "Iso teline"
+    assert client.post(reverse("budget_proposals:withdraw", args=[proposal.pk])).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.WITHDRAWN
