@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
@@ -36,7 +37,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from city.models import StaffRole
+from city.models import Notification, StaffRole
 from city.permissions import has_role
 from city.services.outbox import Recipient, notification_queue
 from planning.ballot_selectors import (
@@ -64,6 +65,7 @@ from planning.personal_code import personal_identity_code_clean
 
 PAPER_BALLOT_ROLES = (StaffRole.CUSTOMER_SERVICE, StaffRole.ADMINISTRATOR)
 SERVICE_POINT_MAX = 120
+RECEIPT_EMAILS_MAX = 5  # per ballot
 ONE_VOTER = "ballot_one_per_voter_per_round"
 
 
@@ -274,6 +276,12 @@ def ballot_receipt_send(*, ballot: Ballot, email: str, language: str = "fi"):
     The address goes only into the outbox's row for sending; the ballot never holds it."""
     email = (email or "").strip()
     _email_check(email)
+    sent = Notification.objects.filter(about_type=ContentType.objects.get_for_model(Ballot), about_id=ballot.pk,
+                                       kind="ballot_receipt").count()
+    if sent >= RECEIPT_EMAILS_MAX:  # the form must not become a way to send mail to anyone, again and again
+        raise BallotRefused({"email": [_("The receipt of this ballot has been sent %(count)s times already; it is "
+                                         "not sent again. Write the code down from this page.")
+                                       % {"count": sent}]})
     language = language if language in {code for code, _name in settings.LANGUAGES} else "fi"
     with translation.override(language):
         check_url = settings.SITE_URL + reverse("budget_voting:receipt-check") + "?koodi=" + ballot.receipt_code

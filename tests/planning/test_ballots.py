@@ -168,6 +168,12 @@ def test_the_receipt_email_goes_through_the_outbox_in_the_voters_language_and_is
     with pytest.raises(BallotRefused) as refused:
         ballot_receipt_send(ballot=ballot, email="not an address", language="fi")
     assert list(refused.value.errors) == ["email"]
+    for _time in range(4):  # five in all, then no more: the form sends mail to any address typed in
+        ballot_receipt_send(ballot=ballot, email="toinen@example.fi", language="fi")
+    with pytest.raises(BallotRefused) as refused:
+        ballot_receipt_send(ballot=ballot, email="kolmas@example.fi", language="fi")
+    assert "sent 5 times already" in refused.value.errors["email"][0]
+    assert Notification.objects.filter(kind="ballot_receipt").count() == 5
 
 
 @pytest.mark.django_db(transaction=True)
