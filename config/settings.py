@@ -42,6 +42,7 @@ env = environ.Env(
     OPEN311_JURISDICTION=(str, "seinajoki.fi"),
     FEEDBACK_CREATE_RATE=(str, "20/hour"),
     PLAN_COMMENT_RATE=(str, "30/hour"),
+    BUDGET_PROPOSAL_RATE=(str, "20/hour"),
     OPEN311_KEY_RATE=(str, "1000/hour"),
     OPEN311_ADDRESS_RATE=(str, "200/hour"),
     GEOCODER=(str, "offline"),
@@ -313,6 +314,8 @@ SPECTACULAR_SETTINGS = {
 FEEDBACK_CREATE_RATE = env("FEEDBACK_CREATE_RATE")
 # Residents' comments on plans per client address (staff exempt), counted apart from the reports.
 PLAN_COMMENT_RATE = env("PLAN_COMMENT_RATE")
+# Residents' budget proposals per client address (the form and the API), counted apart from the rest.
+BUDGET_PROPOSAL_RATE = env("BUDGET_PROPOSAL_RATE")
 # An Open311 client sends for many residents: its key's limit (a key may have its own in the admin),
 # and each address sending through any key.
 OPEN311_KEY_RATE = env("OPEN311_KEY_RATE")

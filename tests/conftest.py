@@ -26,6 +26,7 @@ def _generous_rate_limit(settings):
     """Tests post many reports from one address; the rate-limit test sets its own rate."""
     settings.FEEDBACK_CREATE_RATE = "100000/minute"
     settings.PLAN_COMMENT_RATE = "100000/minute"
+    settings.BUDGET_PROPOSAL_RATE = "100000/minute"
 
 
 @pytest.fixture
