@@ -85,14 +85,6 @@ def greedy(costs: Mapping[ProjectId, int], votes: Mapping[ProjectId, int], budge
 
 
 @dataclass
-class _Group:
-    """Voters with the same approval set: how many, and what each of them has left."""
-
-    weight: int
-    money: Fraction
-
-
-@dataclass
 class MesOutcome:
     """An outcome of the Method of Equal Shares: the projects in the order selected, and what was done."""
 
@@ -102,33 +94,60 @@ class MesOutcome:
     raises: int = 0  # how many one-euro-per-voter raises the kept outcome had
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What every run of the method on the same ballots shares: the groups, who backs what, the tie-breaks."""
+
+    costs: Mapping[ProjectId, int]
+    groups: list[tuple[tuple, int]]  # (approved projects among ``costs``, voters)
+    backing: dict[ProjectId, list[int]]  # project → the indexes of the groups approving it
+    votes: dict[ProjectId, int]
+    tie: dict[ProjectId, tuple]
+    voters: int
+
+
+def _prepare(costs: Mapping[ProjectId, int], ballots: Ballots) -> _Prepared:
+    groups = [(tuple(p for p in approvals if p in costs), weight) for approvals, weight in ballots if weight > 0]
+    backing: dict[ProjectId, list[int]] = {project: [] for project in costs}
+    votes = dict.fromkeys(costs, 0)
+    for index, (approvals, weight) in enumerate(groups):
+        for project in approvals:
+            backing[project].append(index)
+            votes[project] += weight
+    tie = {project: (-votes[project], costs[project], project_key(project)) for project in costs}
+    return _Prepared(costs, groups, backing, votes, tie, sum(weight for _approvals, weight in groups))
+
+
 def mes_core(costs: Mapping[ProjectId, int], ballots: Ballots, budget: int | Fraction) -> list[ProjectId]:
     """The Method of Equal Shares with cost utilities, ``budget`` split equally between the voters.
 
     Returns the projects in the order selected; exact (fractions), deterministic (tie-breaks in the
     module's docstring)."""
-    voters = sum(weight for _approvals, weight in ballots)
-    if voters == 0:
+    return _mes_run(_prepare(costs, ballots), budget)
+
+
+def _mes_run(election: _Prepared, budget: int | Fraction) -> list[ProjectId]:
+    """One run of the method. Voters who have paid alike have the same money left, so they are
+    counted together in *classes* (numbered; class 0 holds everyone who has spent all): each project
+    knows how many of its supporters are in each class, so its ``rho`` comes from a few classes
+    instead of every ballot group."""
+    if election.voters == 0:
         return []
-    share = Fraction(budget) / voters
-    groups = [_Group(weight, share) for _approvals, weight in ballots if weight > 0]
-    supporters: dict[ProjectId, list[_Group]] = {project: [] for project in costs}
-    for group, (approvals, _weight) in zip(groups, [b for b in ballots if b[1] > 0], strict=True):
-        for project in approvals:
-            if project in supporters:
-                supporters[project].append(group)
-    votes = {project: sum(group.weight for group in backers) for project, backers in supporters.items()}
+    costs, groups, backing, tie = election.costs, election.groups, election.backing, election.tie
+    money = [Fraction(0), Fraction(budget) / election.voters]  # class → each member's money left
+    group_class = [1] * len(groups)
+    classes = {project: ({1: election.votes[project]} if election.votes[project] else {}) for project in costs}
     # The previous rho of each candidate (a lower bound of its rho now): votes' equal split at first.
     previous: dict[ProjectId, Fraction] = {
-        project: Fraction(1, votes[project]) for project in costs if costs[project] > 0 and votes[project] > 0}
-    tie = {project: (-votes[project], costs[project], project_key(project)) for project in costs}
+        project: Fraction(1, election.votes[project])
+        for project in costs if costs[project] > 0 and election.votes[project] > 0}
     selected: list[ProjectId] = []
     while previous:
         best, best_rho = None, None
         for project in sorted(previous, key=lambda p: (previous[p], tie[p])):
             if best_rho is not None and previous[project] > best_rho:
                 break  # its rho can only have grown: it cannot beat the best any more
-            rho = _rho(costs[project], supporters[project])
+            rho = _rho(costs[project], classes[project], money)
             if rho is None:
                 del previous[project]  # its supporters cannot afford it, and never will again
                 continue
@@ -140,23 +159,41 @@ def mes_core(costs: Mapping[ProjectId, int], ballots: Ballots, budget: int | Fra
         selected.append(best)
         del previous[best]
         payment = best_rho * costs[best]
-        for group in supporters[best]:
-            group.money = group.money - payment if group.money > payment else Fraction(0)
+        moved: dict[int, int] = {0: 0}  # class before → class after paying (the penniless pay nothing)
+        for index in backing[best]:
+            old = group_class[index]
+            new = moved.get(old)
+            if new is None:
+                if money[old] > payment:
+                    money.append(money[old] - payment)
+                    new = len(money) - 1
+                else:
+                    new = 0
+                moved[old] = new
+            if new == old:
+                continue
+            group_class[index] = new
+            approvals, weight = groups[index]
+            for project in approvals:
+                counts = classes[project]
+                counts[old] -= weight
+                if not counts[old]:
+                    del counts[old]
+                counts[new] = counts.get(new, 0) + weight
     return selected
 
 
-def _rho(cost: int, backers: list[_Group]) -> Fraction | None:
-    """The least rho at which ``backers`` pay ``cost`` (each min(money left, rho × cost)); None if they cannot."""
-    if sum(group.money * group.weight for group in backers) < cost:
-        return None
-    paid, payers = Fraction(0), sum(group.weight for group in backers)
-    for group in sorted(backers, key=lambda g: g.money):
+def _rho(cost: int, counts: Mapping[int, int], money: Sequence[Fraction]) -> Fraction | None:
+    """The least rho at which the supporters (``counts``: class → how many) pay ``cost``, each
+    min(money left, rho × cost); None if they cannot."""
+    paid, payers = Fraction(0), sum(counts.values())
+    for key in sorted(counts, key=money.__getitem__):
         payment = (cost - paid) / payers  # what each of the rest pays if they pay equally
-        if payment <= group.money:
+        if payment <= money[key]:
             return payment / cost
-        paid += group.money * group.weight  # this group cannot pay that much: it pays all it has
-        payers -= group.weight
-    return None  # unreachable: the backers' money covers the cost
+        paid += money[key] * counts[key]  # they cannot pay that much: each pays all they have
+        payers -= counts[key]
+    return None  # even all their money together does not cover the cost
 
 
 def _uses_up(costs: Mapping[ProjectId, int], votes: Mapping[ProjectId, int], selected: Sequence[ProjectId],
@@ -173,13 +210,14 @@ def mes(costs: Mapping[ProjectId, int], ballots: Ballots, budget: int) -> MesOut
     greedy rule for whatever still fits."""
     voters = sum(weight for _approvals, weight in ballots)
     votes = votes_count(ballots)
-    core = mes_core(costs, ballots, budget)
+    election = _prepare(costs, ballots)
+    core = _mes_run(election, budget)
     kept, kept_budget, raises = core, Fraction(budget), 0
     if voters:
         step = 0
         while not _uses_up(costs, votes, kept, budget):
             step += 1
-            trial = mes_core(costs, ballots, budget + step * voters)
+            trial = _mes_run(election, budget + step * voters)
             if spent(costs, trial) > budget:
                 break
             kept, kept_budget, raises = trial, Fraction(budget + step * voters), step

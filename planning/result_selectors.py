@@ -226,7 +226,7 @@ def budget_pabulib(budget_round: BudgetRound, code: str) -> str | None:
     (budget, voters, area_id, area_name, year, round_name, official, voting_rule, approval_limit, min_spend,
      voting_start, voting_end, projects) = row
     projects = json.loads(projects) if isinstance(projects, str) else projects
-    sets = budget_approval_sets(budget_round, area_id=area_id, only_section=True).get(area_id, [])
+    _voters, sets = budget_approval_sets(budget_round, area_id=area_id, only_section=True).get(area_id, (0, []))
     meta = {
         "description": f"{round_name}: {area_name or 'koko kaupunki'}",
         "country": "Finland", "unit": "Seinäjoki", "subunit": area_name or "koko kaupunki",

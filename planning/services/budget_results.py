@@ -10,9 +10,9 @@ between the voters). A section's proposals are those a ballot could choose there
 without votes.
 
 The counting is done by PostgreSQL, never by a loop over ballots in Python: ``budget_tally`` is one
-aggregate statement (votes per proposal, voters per section), and ``budget_approval_sets`` gives the
-distinct approval sets of each section with their counts (``array_agg``), which is all the Method
-of Equal Shares needs. The rules themselves are ``planning.budget_rules`` (pure, exact).
+aggregate statement (votes per proposal), and ``budget_approval_sets`` one more giving each section's
+voters and its distinct approval sets with their counts (``array_agg``), which is all the Method of
+Equal Shares needs. The rules themselves are ``planning.budget_rules`` (pure, exact).
 """
 
 from __future__ import annotations
@@ -42,32 +42,24 @@ ON_BALLOT_SQL = """
                                   ELSE COALESCE(x.override_amount, x.computed_amount) END
 """
 
-# Votes per proposal (the round's choices grouped by proposal, through the (round, proposal) index),
-# and voters per section: the ballots with a choice in it, counted as the distinct (ballot, section)
-# pairs of the choices. One statement; a section without proposals has no row (0 voters).
+# Votes per proposal: the round's choices grouped by proposal (through the (round, proposal) index),
+# joined to the proposals on the ballot after grouping, so it costs what the raw GROUP BY costs.
 TALLY_SQL = """
-    WITH on_ballot AS ({on_ballot}),
-    votes AS (
+    WITH on_ballot AS ({on_ballot})
+    SELECT p.id, p.area_id, p.cost, COALESCE(v.votes, 0)::int
+    FROM on_ballot p LEFT JOIN (
         SELECT c.proposal_id, count(*) AS votes
         FROM planning_ballotchoice c WHERE c.round_id = %(round)s GROUP BY c.proposal_id
-    ),
-    voters AS (
-        SELECT section, count(*) AS voters FROM (
-            SELECT DISTINCT c.ballot_id, p.area_id AS section
-            FROM planning_ballotchoice c JOIN on_ballot p ON p.id = c.proposal_id
-            WHERE c.round_id = %(round)s
-        ) pairs GROUP BY section
-    )
-    SELECT p.id, p.area_id, p.cost, COALESCE(v.votes, 0)::int,
-           COALESCE((SELECT s.voters FROM voters s WHERE s.section IS NOT DISTINCT FROM p.area_id), 0)::int
-    FROM on_ballot p LEFT JOIN votes v ON v.proposal_id = p.id
+    ) v ON v.proposal_id = p.id
     ORDER BY p.area_id NULLS FIRST, p.id
 """.format(on_ballot=ON_BALLOT_SQL)
 
-# Each section's distinct approval sets (sorted ids) with how many ballots chose exactly that set.
+# Each section's distinct approval sets (sorted ids) with how many ballots chose exactly that set, and
+# the section's voters (the ballots with a choice in it: the sum of those counts). Grouping the choices
+# by ballot is work only this statement does, once, for the Method of Equal Shares and the voters alike.
 APPROVAL_SETS_SQL = """
     WITH on_ballot AS ({on_ballot})
-    SELECT section, approvals, count(*)::int FROM (
+    SELECT section, approvals, count(*)::int, (sum(count(*)) OVER (PARTITION BY section))::int FROM (
         SELECT p.area_id AS section, array_agg(c.proposal_id ORDER BY c.proposal_id) AS approvals
         FROM planning_ballotchoice c JOIN on_ballot p ON p.id = c.proposal_id
         WHERE c.round_id = %(round)s {section_filter}
@@ -90,47 +82,47 @@ class Section:
     ballots: list[tuple[frozenset, int]] = field(default_factory=list)
 
 
-def budget_tally(budget_round: BudgetRound) -> dict[int | None, tuple[int, dict[int, tuple[int, int]]]]:
-    """Votes and voters of every section with proposals, in one SQL statement:
-    ``{area_id or None: (voters, {proposal_id: (cost, votes)})}``."""
-    sections: dict[int | None, tuple[int, dict[int, tuple[int, int]]]] = {}
+def budget_tally(budget_round: BudgetRound) -> dict[int | None, dict[int, tuple[int, int]]]:
+    """Votes of every proposal on the ballot, in one SQL statement:
+    ``{area_id or None: {proposal_id: (cost, votes)}}`` (sections without proposals left out)."""
+    sections: dict[int | None, dict[int, tuple[int, int]]] = {}
     with connection.cursor() as cursor:
         cursor.execute(TALLY_SQL, {"round": budget_round.pk})
-        for proposal_id, area_id, cost, votes, voters in cursor.fetchall():
-            sections.setdefault(area_id, (voters, {}))[1][proposal_id] = (cost, votes)
+        for proposal_id, area_id, cost, votes in cursor.fetchall():
+            sections.setdefault(area_id, {})[proposal_id] = (cost, votes)
     return sections
 
 
 def budget_approval_sets(budget_round: BudgetRound, *, area_id: int | None = None,
-                         only_section: bool = False) -> dict[int | None, list[tuple[frozenset, int]]]:
-    """Each section's distinct approval sets with their counts, in one SQL statement (all sections,
-    or with ``only_section`` the one of ``area_id``, None meaning city-wide)."""
+                         only_section: bool = False) -> dict[int | None, tuple[int, list[tuple[frozenset, int]]]]:
+    """Each section's voters and distinct approval sets with their counts, in one SQL statement:
+    ``{area_id or None: (voters, [(approval set, ballots), …])}`` for all sections, or with
+    ``only_section`` the one of ``area_id`` (None meaning city-wide)."""
     section_filter = ""
     if only_section:
         section_filter = "AND p.area_id IS NULL" if area_id is None else "AND p.area_id = %(area)s"
-    sets: dict[int | None, list[tuple[frozenset, int]]] = {}
+    sets: dict[int | None, tuple[int, list[tuple[frozenset, int]]]] = {}
     with connection.cursor() as cursor:
         cursor.execute(APPROVAL_SETS_SQL.format(on_ballot=ON_BALLOT_SQL, section_filter=section_filter),
                        {"round": budget_round.pk, "area": area_id})
-        for section, approvals, count in cursor.fetchall():
-            sets.setdefault(section, []).append((frozenset(approvals), count))
+        for section, approvals, count, voters in cursor.fetchall():
+            sets.setdefault(section, (voters, []))[1].append((frozenset(approvals), count))
     return sets
 
 
 def budget_sections(budget_round: BudgetRound) -> list[Section]:
     """Every section of the round (city-wide first, then the areas by name) counted: two statements
-    for the votes, one for the money."""
+    for the votes and voters, one for the money."""
     sections = [Section(area_id=None, budget=budget_round.city_wide)]
     sections += [Section(area_id=row.area_id, budget=row.amount)
                  for row in budget_round.allocations.select_related("area").order_by("area__name_fi", "area__code")]
     tally = budget_tally(budget_round)
     sets = budget_approval_sets(budget_round)
     for section in sections:
-        voters, proposals = tally.get(section.area_id, (0, {}))
-        section.voters = voters
+        proposals = tally.get(section.area_id, {})
         section.costs = {pk: cost for pk, (cost, _votes) in proposals.items()}
         section.votes = {pk: votes for pk, (_cost, votes) in proposals.items()}
-        section.ballots = sets.get(section.area_id, [])
+        section.voters, section.ballots = sets.get(section.area_id, (0, []))
     return sections
 
 

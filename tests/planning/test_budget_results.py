@@ -108,15 +108,16 @@ def computed(city):
     return worked
 
 
-def test_the_tally_counts_votes_and_voters_per_section(hand_worked):
+def test_the_tally_counts_votes_and_the_sets_count_voters_per_section(hand_worked):
     w = hand_worked
     tally = budget_tally(w.budget)
-    assert tally[w.ita.pk] == (10, {w.a.pk: (50, 6), w.b.pk: (50, 6), w.c.pk: (40, 4)})  # not D nor E
-    assert tally[None] == (8, {w.x.pk: (30, 6), w.y.pk: (20, 2)})
-    assert tally[w.lansi.pk] == (0, {w.l.pk: (10, 0)})
+    assert tally[w.ita.pk] == {w.a.pk: (50, 6), w.b.pk: (50, 6), w.c.pk: (40, 4)}  # not D nor E
+    assert tally[None] == {w.x.pk: (30, 6), w.y.pk: (20, 2)}
+    assert tally[w.lansi.pk] == {w.l.pk: (10, 0)}
     sets = budget_approval_sets(w.budget)
-    assert sets[w.ita.pk] == [(frozenset({w.a.pk, w.b.pk}), 6), (frozenset({w.c.pk}), 4)]
-    assert sets[None] == [(frozenset({w.x.pk}), 6), (frozenset({w.y.pk}), 2)]
+    assert sets[w.ita.pk] == (10, [(frozenset({w.a.pk, w.b.pk}), 6), (frozenset({w.c.pk}), 4)])
+    assert sets[None] == (8, [(frozenset({w.x.pk}), 6), (frozenset({w.y.pk}), 2)])
+    assert w.lansi.pk not in sets  # no ballot chose anything there: no voters
 
 
 def test_the_sql_tally_is_what_counting_the_rows_gives(city):
@@ -142,10 +143,11 @@ def test_the_sql_tally_is_what_counting_the_rows_gives(city):
             sets.setdefault(section, {}).setdefault(frozenset(chosen), 0)
             sets[section][frozenset(chosen)] += 1
     tally = budget_tally(budget)
+    counted = budget_approval_sets(budget)
     for section, rows in proposals.items():
-        assert tally[section][0] == voters.get(section, 0)
-        assert tally[section][1] == {p.pk: (p.cost_estimate, votes.get(p.pk, 0)) for p in rows}
-    assert {section: dict(rows) for section, rows in budget_approval_sets(budget).items()} == sets
+        assert tally[section] == {p.pk: (p.cost_estimate, votes.get(p.pk, 0)) for p in rows}
+        assert counted[section][0] == voters[section]
+    assert {section: dict(rows) for section, (_voters, rows) in counted.items()} == sets
 
 
 def test_both_rules_are_stored_for_every_section(computed):
