@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from planning.ballot_selectors import (
@@ -84,8 +84,10 @@ def _ballot_labels(budget) -> dict:
         "chosenCount": _("Chosen: %(count)s of at most %(limit)s"),
         "tooExpensive": _("“%(title)s” costs %(cost)s, but only %(left)s is left in %(section)s. "
                           "It was not chosen: remove another choice first."),
-        "tooMany": _("At most %(limit)s proposals may be chosen in %(section)s. “%(title)s” was not chosen: "
-                     "remove another choice first."),
+        "tooMany": ngettext("At most %(limit)s proposal may be chosen in %(section)s. “%(title)s” was not chosen: "
+                            "remove another choice first.",
+                            "At most %(limit)s proposals may be chosen in %(section)s. “%(title)s” was not chosen: "
+                            "remove another choice first.", budget.approval_limit or 0),
         "picked": _("“%(title)s” chosen. Money left in %(section)s: %(left)s."),
         "pickedApproval": _("“%(title)s” chosen in %(section)s."),
         "removed": _("“%(title)s” removed. Money left in %(section)s: %(left)s."),

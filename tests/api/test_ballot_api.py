@@ -56,6 +56,20 @@ def test_a_voter_reads_casts_and_changes_the_ballot(voting, voter_client):
     assert Ballot.objects.count() == 1
 
 
+def test_the_ballot_reads_in_the_same_queries_whatever_the_proposals(voting, voter_client,
+                                                                    django_assert_num_queries):
+    budget, east, money, p = voting
+    url = f"/api/v1/budgets/{budget.pk}/ballot/"
+    voter_client.put(url, {"area": "SJK-ITA", "choices": [p["half"].pk]}, format="json")
+    with django_assert_num_queries(13) as counted:  # session, user, resident, round, ballot, areas, sections
+        voter_client.get(url)
+    for number in range(10):
+        proposal_row(budget, area=east, cost=100 + number)
+        proposal_row(budget, area=None, cost=100 + number)
+    with django_assert_num_queries(len(counted.captured_queries)):
+        assert len(voter_client.get(url).json()["sections"][0]["proposals"]) == 12
+
+
 def test_refusals_name_the_field(voting, voter_client):
     budget, east, money, p = voting
     url = f"/api/v1/budgets/{budget.pk}/ballot/?lang=en"

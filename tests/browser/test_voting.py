@@ -162,3 +162,52 @@ def test_the_ballot_reads_at_320_px_in_each_language(browser, live_server, votin
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+def test_under_the_approval_rule_a_pick_over_the_limit_is_refused_and_explained(page, live_server, voting):
+    budget, money, p = voting
+    from planning.models import BudgetRound, VotingRule
+
+    BudgetRound.objects.filter(pk=budget.pk).update(voting_rule=VotingRule.APPROVAL, approval_limit=1)
+    page.goto(f"{live_server.url}/en/tunnistaudu/kehitys/?next=/en/asukasbudjetti/{budget.pk}/aanesta/")
+    page.locator("#id_personal_code").fill("020304A900S")
+    page.locator("#id_home_area").select_option("SJK-ITA")
+    page.locator("#dev-sign-in").click()
+    expect(page.locator("#ballot-rules")).to_contain_text("Choose at most 1 proposal for your budget area")
+    page.locator(f"label[for=choice-{p['playground'].pk}]").click()
+    expect(page.locator("#status-SJK-ITA")).to_contain_text("“Leikkipuisto” chosen")
+    page.locator(f"label[for=choice-{p['track'].pk}]").click()
+    expect(page.locator("#refusal-SJK-ITA")).to_contain_text("At most 1 proposal may be chosen in Eastern area")
+    expect(page.locator(f"#choice-{p['track'].pk}")).not_to_be_checked()
+
+
+def test_customer_service_enters_a_paper_ballot(page, live_server, voting, axe_check):
+    from city.models import StaffRole
+    from tests.factories.processes import staff
+
+    budget, money, p = voting
+    staff("palvelupiste", StaffRole.CUSTOMER_SERVICE)
+    page.goto(f"{live_server.url}/en/henkilosto/kirjaudu/?next=/en/henkilosto/asukasbudjetti/aanestys/")
+    page.locator("#id_username").fill("palvelupiste")
+    page.locator("#id_password").fill("salasana-testi-123")
+    page.locator("#id_password").press("Enter")
+    page.get_by_role("link", name="Resident budget 2027").click()
+    axe_check(page)
+    page.locator("#id_alue").select_option("SJK-ITA")
+    page.get_by_role("button", name="Show the ballot of this area").click()
+    page.locator("#id_personal_code").fill("131052-308T")
+    page.locator("#id_service_point").fill("Kaupungintalo")
+    page.locator(f"label[for=choice-{p['benches'].pk}]").click()
+    page.locator("#paper-ballot-save").click()
+    expect(page.locator("#paper-receipt-code")).to_have_text(CODE)
+    axe_check(page)
+    ballot = Ballot.objects.get()
+    assert ballot.channel == "paper" and ballot.service_point == "Kaupungintalo"
+    # The same person again is refused, in words.
+    page.locator("#id_personal_code").fill("131052-308T")
+    page.locator(f"label[for=choice-{p['bus'].pk}]").click()
+    page.locator("#paper-ballot-save").click()
+    expect(page.locator("#error-summary")).to_contain_text("already voted")
+    expect(page.locator("#personal-code-error")).to_contain_text("already voted")
+    axe_check(page)
+    assert Ballot.objects.count() == 1

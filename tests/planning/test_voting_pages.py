@@ -52,6 +52,7 @@ def test_a_voter_reviews_confirms_and_gets_a_receipt(client, voting, voter, mail
         assert 'value="SJK-ITA" selected' in page and "(your home area)" in page
         assert "Leikkipuisto" in page and "Kirjastoauto" in page and "Lännen penkki" not in page
         assert f'id="choice-{p["half"].pk}"' in page and 'for="choice-' in page
+        assert f'href="/en/asukasbudjetti/ehdotukset/{p["half"].pk}/"' in page  # each proposal's own page
         # Over the money without JavaScript: the server says why, and keeps the picks.
         refused = client.post(url, {"area": "SJK-ITA", "choices": [p["half"].pk, p["big"].pk], "action": "review"})
         assert refused.status_code == 400
