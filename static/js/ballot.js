@@ -79,4 +79,5 @@
       box.addEventListener("change", function () { onChange(section, box); });
     });
   });
+  document.getElementById("ballot-form").setAttribute("data-ready", "true");  // for tests: picks are watched
 })();

@@ -42,9 +42,10 @@ def test_real_shaped_codes_pass(code):
     ("", "in the form"),
 ])
 def test_wrong_codes_are_refused_with_the_reason(code, reason):
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        personal_identity_code_clean(code)
-    assert reason in refused.value.messages[0]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            personal_identity_code_clean(code)
+        assert reason in refused.value.messages[0]
 
 
 @pytest.fixture
