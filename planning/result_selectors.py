@@ -177,8 +177,8 @@ ROUND_SQL = f"""
             'population', x.population,
             'amount', COALESCE(x.override_amount, x.computed_amount), 'computed_amount', x.computed_amount,
             'override_reason', NULLIF(x.override_reason, ''),
-            'geometry', CASE WHEN %(geometry)s THEN ST_AsGeoJSON(ST_Transform(
-                ST_SimplifyPreserveTopology(a.boundary, 25), %(api_srid)s), 6)::json END
+            'geometry', CASE WHEN %(geometry)s THEN ST_AsGeoJSON(ST_Multi(ST_Transform(
+                ST_SimplifyPreserveTopology(a.boundary, 25), %(api_srid)s)), 6)::json END
         ) ORDER BY {NAME}, a.code), '[]'::json)
         FROM planning_budgetallocation x JOIN city_area a ON a.id = x.area_id WHERE x.round_id = r.id))
     FROM planning_budgetround r
