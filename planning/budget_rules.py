@@ -135,6 +135,7 @@ def _mes_run(election: _Prepared, budget: int | Fraction) -> list[ProjectId]:
         return []
     costs, groups, backing, tie = election.costs, election.groups, election.backing, election.tie
     money = [Fraction(0), Fraction(budget) / election.voters]  # class → each member's money left
+    rank = [float(amount) for amount in money]  # the same as floats, to sort classes by quickly
     group_class = [1] * len(groups)
     classes = {project: ({1: election.votes[project]} if election.votes[project] else {}) for project in costs}
     # The previous rho of each candidate (a lower bound of its rho now): votes' equal split at first.
@@ -147,7 +148,7 @@ def _mes_run(election: _Prepared, budget: int | Fraction) -> list[ProjectId]:
         for project in sorted(previous, key=lambda p: (previous[p], tie[p])):
             if best_rho is not None and previous[project] > best_rho:
                 break  # its rho can only have grown: it cannot beat the best any more
-            rho = _rho(costs[project], classes[project], money)
+            rho = _rho(costs[project], classes[project], money, rank)
             if rho is None:
                 del previous[project]  # its supporters cannot afford it, and never will again
                 continue
@@ -166,6 +167,7 @@ def _mes_run(election: _Prepared, budget: int | Fraction) -> list[ProjectId]:
             if new is None:
                 if money[old] > payment:
                     money.append(money[old] - payment)
+                    rank.append(float(money[-1]))
                     new = len(money) - 1
                 else:
                     new = 0
@@ -183,11 +185,13 @@ def _mes_run(election: _Prepared, budget: int | Fraction) -> list[ProjectId]:
     return selected
 
 
-def _rho(cost: int, counts: Mapping[int, int], money: Sequence[Fraction]) -> Fraction | None:
+def _rho(cost: int, counts: Mapping[int, int], money: Sequence[Fraction], rank: Sequence[float]) -> Fraction | None:
     """The least rho at which the supporters (``counts``: class → how many) pay ``cost``, each
-    min(money left, rho × cost); None if they cannot."""
+    min(money left, rho × cost); None if they cannot. ``rank`` is each class's money as a float."""
     paid, payers = Fraction(0), sum(counts.values())
-    for key in sorted(counts, key=money.__getitem__):
+    # float() of a fraction is correctly rounded, so it never orders two amounts the wrong way round:
+    # the exact amount decides only between equal floats.
+    for key in sorted(counts, key=lambda k: (rank[k], money[k])):
         payment = (cost - paid) / payers  # what each of the rest pays if they pay equally
         if payment <= money[key]:
             return payment / cost
