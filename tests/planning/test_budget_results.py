@@ -148,6 +148,8 @@ def test_the_sql_tally_is_what_counting_the_rows_gives(city):
         assert tally[section] == {p.pk: (p.cost_estimate, votes.get(p.pk, 0)) for p in rows}
         assert counted[section][0] == voters[section]
     assert {section: dict(rows) for section, (_voters, rows) in counted.items()} == sets
+    for section in sets:  # one section's count (for its Pabulib file) is the same, in the same order
+        assert budget_approval_sets(budget, area_id=section, only_section=True) == {section: counted[section]}
 
 
 def test_both_rules_are_stored_for_every_section(computed):
