@@ -298,7 +298,10 @@ SPECTACULAR_SETTINGS = {
     # No deep links: Swagger UI puts them inside each operation's button, which screen readers cannot announce.
     "SWAGGER_UI_SETTINGS": {"deepLinking": False, "displayOperationId": True, "defaultModelsExpandDepth": 0},
     "TAGS": [
-        {"name": "areas", "description": "Residential areas, budget areas and the city, as GeoJSON."},
+        {"name": "areas", "description": "Residential areas, budget areas and the city, as GeoJSON, and what "
+                                          "concerns each area (plans, groups, budget, feedback)."},
+        {"name": "budgets", "description": "The resident budget: rounds, their money by area, residents' "
+                                            "proposals, a signed-in voter's ballot and the results."},
         {"name": "feedback", "description": "Residents' map feedback: reports, their map and \"me too\"."},
         {"name": "places", "description": "Place search for putting a report on the map."},
         {"name": "plans", "description": "Zoning plans and service development projects in six participation "

@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from city.models import Department
+from city.models import Department, StaffRole
 from geo_feedback.models import Category
 from geo_feedback.page_selectors import area_choices, category_choices
 from geo_feedback.permissions import Action, can, sees_every_department, staff_profile
@@ -92,12 +92,17 @@ def _map_context(**extra) -> dict:
 @login_required
 def staff_home(request):
     """Customer service starts at the triage queue, departments at their own queue; staff whose roles
-    give no tickets (planners, moderators) at the planning half's staff pages, by their URL's name."""
+    give no tickets at the planning half's staff pages, by their URL's name: budget officials at the
+    proposals to review, planners and moderators at the plans."""
     if can(request.user, Action.TRIAGE):
         return redirect("staff:triage")
     if can(request.user, Action.VIEW):
         return redirect("staff:department")
-    if staff_profile(request.user) is not None:
+    profile = staff_profile(request.user)
+    if profile is not None:
+        if profile.has_role(StaffRole.BUDGET_OFFICIAL) and not profile.has_role(
+                StaffRole.PLANNER, StaffRole.MODERATOR, StaffRole.ADMINISTRATOR):
+            return redirect("budget_review:rounds")
         return redirect("plan_staff:list")
     raise PermissionDenied
 

@@ -110,7 +110,7 @@ proposal_list_schema = extend_schema(
 )
 
 proposal_create_schema = extend_schema(
-    operation_id="budget_proposals_create", tags=["budgets"], summary="Propose in a round",
+    operation_id="budget_proposals_create", tags=["budgets"], summary="Propose in a round", auth=[{"cookieAuth": []}],
     description=(
         "A signed-in resident's proposal (session cookie and CSRF token `X-CSRFToken`, as for the pages), in "
         "the proposal phase. A `location` decides the budget area (a point outside every budget area is "

@@ -28,6 +28,8 @@ class ApiWorld:
     resident_cookies: dict[str, str] = field(default_factory=dict)
     budget_ids: tuple[int, ...] = ()
     ballot_bodies: tuple[dict, ...] = ()
+    # Proposals the same resident may send to a round in its proposal phase (the last of budget_ids).
+    proposal_bodies: tuple[dict, ...] = ()
 
 
 @pytest.fixture
@@ -57,14 +59,16 @@ def api_world(city) -> ApiWorld:
     comment_create(process=plan, text="Suojatie tähän.", geometry=near_plan())
     project = process_walk(process_make(kind=ProcessKind.SERVICE_DEVELOPMENT, name_fi="Kouluruoka"), Phase.DRAFT)
     voting, ballots, voter = _ballot_world()
+    proposing, proposals = _proposal_world()
     return ApiWorld(
         public_numbers=tuple(ticket.number for ticket in public),
         hidden_number=spam.number,
         staff_cookies={"sessionid": browser.cookies["sessionid"].value},
         plan_ids=(plan.pk, project.pk),
         resident_cookies=voter,
-        budget_ids=(voting.pk,),
+        budget_ids=(voting.pk, proposing.pk),
         ballot_bodies=ballots,
+        proposal_bodies=proposals,
     )
 
 
@@ -85,3 +89,17 @@ def _ballot_world():
     browser.force_login(resident.user)
     browser.get(f"/asukasbudjetti/{voting.pk}/aanesta/")  # the ballot form sets the CSRF cookie
     return voting, ballots, {"sessionid": browser.cookies["sessionid"].value, "csrftoken": browser.cookies["csrftoken"].value}
+
+
+def _proposal_world():
+    """A round in its proposal phase and valid proposals for it: one at a point, one for a whole area."""
+    from planning.models import BudgetPhase
+    from tests.factories.budgets import budget_areas, budget_round_make
+
+    proposing = budget_round_make(phase=BudgetPhase.PROPOSALS)
+    inside = budget_areas()["SJK-ITA"].boundary.point_on_surface.transform(4326, clone=True)
+    return proposing, (
+        {"title": "Kiipeilyteline", "description": "Leikkipuistoon.",
+         "location": {"type": "Point", "coordinates": [inside.x, inside.y]}},
+        {"title": "Penkit", "description": "Kävelyreittien varsille.", "area": "SJK-LANSI"},
+    )

@@ -59,6 +59,7 @@ _KNOWN_NUMBERS: list[str] = []
 _KNOWN_PLAN_IDS: list[int] = []
 _KNOWN_BUDGET_IDS: list[int] = []
 _KNOWN_BALLOTS: list[dict] = []
+_KNOWN_PROPOSALS: list[dict] = []
 
 
 @schema.hook
@@ -78,6 +79,9 @@ def flatmap_body(context, body):
     """A voter's ballot is valid only with a real area and real proposals: try those too."""
     if context.operation.path.endswith("/ballot/") and _KNOWN_BALLOTS:
         return st.sampled_from([body, *_KNOWN_BALLOTS])
+    if context.operation.path.endswith("/proposals/") and context.operation.method.upper() == "POST" \
+            and _KNOWN_PROPOSALS:
+        return st.sampled_from([body, *_KNOWN_PROPOSALS])
     return st.just(body)
 
 
@@ -130,6 +134,7 @@ def world(api_world: ApiWorld):
     _KNOWN_PLAN_IDS[:] = list(api_world.plan_ids)
     _KNOWN_BUDGET_IDS[:] = list(api_world.budget_ids)
     _KNOWN_BALLOTS[:] = list(api_world.ballot_bodies)
+    _KNOWN_PROPOSALS[:] = list(api_world.proposal_bodies)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     world = World(api_world)
@@ -142,6 +147,7 @@ def world(api_world: ApiWorld):
         _KNOWN_PLAN_IDS.clear()
         _KNOWN_BUDGET_IDS.clear()
         _KNOWN_BALLOTS.clear()
+        _KNOWN_PROPOSALS.clear()
     assert any(200 <= status < 300 for status in world.statuses), f"no success answer among {world.statuses}"
 
 
@@ -165,7 +171,8 @@ def test_every_operation_keeps_its_contract(case, world):
         if not probe:
             assert signed_out.status_code == 403, signed_out.text
             assert signed_in.status_code != 403, signed_in.text
-    elif case.path.endswith("/ballot/"):  # a voter's ballot: 403 signed out, answered to a signed-in resident
+    elif case.path.endswith("/ballot/") or (case.path.endswith("/proposals/") and case.method.upper() == "POST"):
+        # A voter's ballot or a resident's proposal: 403 signed out, answered to a signed-in resident.
         signed_out = case.call()
         signed_in = case.call(cookies=world.resident_cookies,
                               headers={"X-CSRFToken": world.resident_cookies["csrftoken"]})
@@ -173,8 +180,9 @@ def test_every_operation_keeps_its_contract(case, world):
             world.statuses.append(signed_in.status_code)
         case.validate_response(signed_out, checks=CHECKS)
         case.validate_response(signed_in, checks=CHECKS)
-        if not probe:
-            assert signed_out.status_code == 403, signed_out.text
+        if not probe:  # the ballot asks for a voter first; a proposal to no round, or in no JSON, is refused as such
+            assert signed_out.status_code in ({403} if case.path.endswith("/ballot/") else {403, 404, 415}), \
+                signed_out.text
             assert signed_in.status_code != 403, signed_in.text
     else:
         response = case.call()

@@ -22,7 +22,10 @@ from config.openapi import only_platform_api
 
 API_PREFIX = "/api/v1/"
 DOCUMENTATION_VIEWS = {"SpectacularAPIView", "ApiDocsView"}
-TAGS = {"areas", "feedback", "places", "plans", "staff"}
+TAGS = {"areas", "budgets", "feedback", "places", "plans", "staff"}
+# Operations for a resident signed in through the identity step (a session, like the staff's).
+RESIDENTS_SIGNED_IN = {"GET /api/v1/budgets/{id}/ballot/", "PUT /api/v1/budgets/{id}/ballot/",
+                       "POST /api/v1/budgets/{id}/proposals/"}
 
 
 class UndescribedView(APIView):
@@ -119,7 +122,7 @@ def test_every_operation_is_described(schema):
             for code, response in operation["responses"].items():
                 assert response["description"], (label, code)
                 assert response.get("content"), (label, code)  # every answer has a body, errors too
-            if url.startswith(f"{API_PREFIX}staff/"):
+            if url.startswith(f"{API_PREFIX}staff/") or label in RESIDENTS_SIGNED_IN:
                 assert operation["security"] == [{"cookieAuth": []}], label
                 assert "403" in codes, label
             else:

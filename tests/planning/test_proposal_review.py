@@ -173,3 +173,19 @@ def test_an_official_reviews_and_merges_on_the_pages(client, budget, areas, offi
     assert client.post(merge_url, {"into": str(proposal.pk)}).status_code == 302
     other.refresh_from_db()
     assert other.merged_into == proposal
+
+
+def test_a_budget_official_lands_on_the_proposals_to_review_and_the_staff_pages_link_each_other(client, city):
+    from city.models import StaffRole
+    from tests.factories.processes import staff
+
+    official = staff("vain-budjetti", StaffRole.BUDGET_OFFICIAL)
+    client.force_login(official)
+    assert client.get("/henkilosto/")["Location"] == "/henkilosto/asukasbudjetti/"
+    page = client.get("/henkilosto/asukasbudjetti/").content.decode()
+    assert 'href="/henkilosto/asukasbudjetti/aanestys/"' not in page  # no paper ballots for this role
+    desk = staff("palvelupiste", StaffRole.CUSTOMER_SERVICE)
+    client.force_login(desk)
+    page = client.get("/henkilosto/kasittely/").content.decode()
+    assert 'href="/henkilosto/asukasbudjetti/aanestys/"' in page
+    assert 'href="/henkilosto/asukasbudjetti/"' not in page
