@@ -139,3 +139,117 @@ def test_every_planner_page_passes_axe_at_1280_pixels(page, live_server, planner
     expect(page.locator("#report-preview")).to_be_visible()
     expect(page.locator("#report-map")).to_have_attribute("data-features", "1")  # the flagged line is hidden
     axe_check(page)
+
+
+def _budget_world():
+    """Rounds in the proposal, voting and results phases with proposals, a ballot and results, and a
+    resident who has voted: (public paths, the resident's user, a proposal, the rounds)."""
+    from planning.identity import resident_identity_get_or_create
+    from planning.models import BudgetPhase, ProposalStatus
+    from planning.services.ballots import ballot_cast
+    from planning.services.budget_results import budget_results_compute
+    from planning.services.budgets import budget_round_move_phase
+    from tests.factories.budgets import budget_admin, budget_areas, budget_round_make, proposal_row
+    from tests.factories.processes import process_make
+
+    east = budget_areas()["SJK-ITA"]
+    admin = budget_admin()
+    proposing = budget_round_make(phase=BudgetPhase.PROPOSALS, actor=admin, name_fi="Asukasbudjetti 2029")
+    proposal = proposal_row(proposing, area=east, status=ProposalStatus.SUBMITTED, title="Kiipeilyteline")
+    voting = budget_round_make(phase=BudgetPhase.VOTING, actor=admin, name_fi="Asukasbudjetti 2027")
+    offered = [proposal_row(voting, area=east, cost=cost, title=title)
+               for cost, title in ((10_000, "Penkit"), (20_000, "Koirapuisto"))]
+    city_wide = proposal_row(voting, area=None, cost=5_000, title="Kirjastoauto")
+    resident = resident_identity_get_or_create(identifier="010594Y9021", provider="test", home_area=east)
+    ballot = ballot_cast(budget_round=voting, resident=resident, area=east,
+                         proposal_ids=[offered[0].pk, city_wide.pk]).ballot
+    results = budget_round_make(phase=BudgetPhase.VOTING, actor=admin, name_fi="Asukasbudjetti 2024")
+    winner = proposal_row(results, area=east, cost=10_000, title="Laituri")
+    ballot_cast(budget_round=results, resident=resident, area=east, proposal_ids=[winner.pk])
+    results = budget_round_move_phase(budget_round=results, to_phase=BudgetPhase.RESULTS, actor=admin)
+    budget_results_compute(budget_round=results)
+    plan = process_make(name_fi="Kartan kaava")
+    paths = (f"/asukasbudjetti/{proposing.pk}/", f"/asukasbudjetti/{voting.pk}/", f"/asukasbudjetti/{results.pk}/",
+             f"/asukasbudjetti/{proposing.pk}/ehdotukset/", f"/asukasbudjetti/ehdotukset/{proposal.pk}/",
+             f"/asukasbudjetti/{results.pk}/tulokset/", "/asukasbudjetti/kuitti/",
+             f"/asukasbudjetti/kuitti/?koodi={ballot.receipt_code}", "/asukasbudjetti/kuitti/?koodi=XXXX-XXXX-XXXX",
+             "/tunnistaudu/", "/tunnistaudu/kehitys/", "/osallistumiskartta/",
+             f"/osallistumiskartta/alue/{east.code}/", "/osallistumiskartta/alue/60100/",
+             f"/osallistumiskartta/kaava/{plan.pk}/")
+    signed_in = (f"/asukasbudjetti/{proposing.pk}/ehdotukset/uusi/", f"/asukasbudjetti/ehdotukset/{proposal.pk}/",
+                 f"/asukasbudjetti/{voting.pk}/aanesta/", f"/asukasbudjetti/{voting.pk}/aanesta/kuitti/")
+    return paths, signed_in, resident.user, proposal, (proposing, voting, results)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_resident_budget_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city, axe_check,
+                                                                         settings, prefix):
+    from tests.browser.test_proposals import sign_in as resident_sign_in
+
+    settings.IDENTITY_DEV_PROVIDER = True
+    paths, signed_in, resident, _proposal, _rounds = _budget_world()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+
+    def scan(path):
+        response = page.goto(live_server.url + prefix + path)
+        assert response.status == (404 if "XXXX" in path else 200), (path, response.status)  # an unknown code
+        expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+        axe_check(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+
+    try:
+        for path in paths:
+            scan(path)
+        resident_sign_in(page, live_server, resident)
+        for path in signed_in:
+            scan(path)
+        # The proposal form sent empty: its errors.
+        page.goto(live_server.url + prefix + signed_in[0])
+        page.locator("#send-proposal").click()
+        expect(page.locator("#error-summary")).to_be_focused()
+        axe_check(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_budget_staff_page_passes_axe_at_1280_pixels(browser, live_server, city, axe_check, prefix):
+    from city.models import StaffRole
+    from planning.services.budgets import budget_round_move_phase
+    from tests.browser.test_proposals import sign_in as staff_sign_in
+    from tests.factories.budgets import budget_admin
+    from tests.factories.processes import staff as staff_member
+
+    _paths, _signed_in, _resident, proposal, (proposing, voting, _results) = _budget_world()
+    budget_round_move_phase(budget_round=proposing, to_phase="review", actor=budget_admin())
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        staff_sign_in(page, live_server, staff_member("budjetti-ja-palvelu", StaffRole.BUDGET_OFFICIAL,
+                                                      StaffRole.CUSTOMER_SERVICE))
+        for path in ("/henkilosto/asukasbudjetti/", f"/henkilosto/asukasbudjetti/{proposing.pk}/ehdotukset/",
+                     f"/henkilosto/asukasbudjetti/ehdotukset/{proposal.pk}/arvioi/",
+                     f"/henkilosto/asukasbudjetti/ehdotukset/{proposal.pk}/yhdista/",
+                     "/henkilosto/asukasbudjetti/aanestys/", f"/henkilosto/asukasbudjetti/aanestys/{voting.pk}/",
+                     f"/henkilosto/asukasbudjetti/aanestys/{voting.pk}/?alue=SJK-ITA"):
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status == 200, (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 1280, f"{prefix + path} is {width} px wide at 1280 px"
+        # The review form sent empty, and a paper ballot without its personal code: their errors.
+        page.goto(f"{live_server.url}{prefix}/henkilosto/asukasbudjetti/ehdotukset/{proposal.pk}/arvioi/")
+        page.locator("#save-review").click()
+        expect(page.locator(".error-message").first).to_be_visible()
+        axe_check(page)
+        page.goto(f"{live_server.url}{prefix}/henkilosto/asukasbudjetti/aanestys/{voting.pk}/?alue=SJK-ITA")
+        page.locator("#paper-ballot-save").click()
+        expect(page.locator(".error-message, #error-summary").first).to_be_visible()
+        axe_check(page)
+    finally:
+        context.close()
