@@ -23,19 +23,23 @@ def _connection() -> redis.Redis:
     return clients[url]
 
 
-def enqueue_now(func, *args) -> bool:
+def enqueue_now(func, *args, job_timeout: int | None = None) -> bool:
     """Put a job on the default queue; False (and a log line) when Redis does not answer.
 
     Work that must not be lost is a database row first (an outbox); ``relay_outbox`` enqueues
     it again later, so a failure here delays it and loses nothing.
     """
     try:
-        django_rq.get_queue("default", commit_mode="auto", connection=_connection()).enqueue(func, *args)
+        queue = django_rq.get_queue("default", commit_mode="auto", connection=_connection())
+        if job_timeout is None:
+            queue.enqueue(func, *args)
+        else:  # a job known to run long (a big count) gets its own limit instead of the queue's
+            queue.enqueue(func, *args, job_timeout=job_timeout)
     except redis.RedisError as error:
         logger.warning("could not enqueue %s%r: %s", func.__name__, args, error)
         return False
     return True
 
 
-def enqueue_after_commit(func, *args) -> None:
-    transaction.on_commit(lambda: enqueue_now(func, *args))
+def enqueue_after_commit(func, *args, job_timeout: int | None = None) -> None:
+    transaction.on_commit(lambda: enqueue_now(func, *args, job_timeout=job_timeout))

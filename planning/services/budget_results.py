@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from planning.budget_rules import greedy, mes
 from planning.models import BudgetPhase, BudgetResult, BudgetResultProject, BudgetRound, ResultRule
 
+RESULTS_JOB_TIMEOUT = 30 * 60  # seconds
+
 
 class ResultsRefused(ValueError):
     """The results cannot be computed now; ``str()`` says why."""
@@ -166,4 +168,6 @@ def budget_results_enqueue(budget_round: BudgetRound) -> None:
     from city.queue import enqueue_after_commit
     from planning import jobs
 
-    enqueue_after_commit(jobs.budget_results_compute, budget_round.pk)
+    # The Method of Equal Shares' completion grows with the raises it needs (15 s for 50 000 voters and
+    # a million euros on the development machine): half an hour leaves room for a much larger city.
+    enqueue_after_commit(jobs.budget_results_compute, budget_round.pk, job_timeout=RESULTS_JOB_TIMEOUT)

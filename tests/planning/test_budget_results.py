@@ -186,6 +186,7 @@ def test_moving_into_the_results_phase_has_a_real_worker_compute_them(hand_worke
     with django_capture_on_commit_callbacks(execute=True):
         hand_worked.to_results()
     assert not BudgetResult.objects.exists()  # not in the request: in the worker
+    assert [job.timeout for job in mail_queue.get_jobs()] == [30 * 60]  # a big count gets its time
     assert jobs_run() == {"finished": 1, "failed": 0}
     assert hand_worked.selected(hand_worked.ita, ResultRule.MES) == [hand_worked.a.pk, hand_worked.c.pk]
 
