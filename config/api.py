@@ -1,5 +1,7 @@
 """API conventions shared by every app: language negotiation and the GeoJSON media type."""
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
@@ -45,6 +47,18 @@ class GeoJSONRenderer(JSONRenderer):
 def feature_response(request, text: str, *, status_code: int = 200) -> HttpResponse:
     """GeoJSON the database wrote, as the negotiated JSON or GeoJSON media type, unparsed."""
     return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
+
+
+def collection_response(request, features_json: str, *, next_cursor: str | None = None) -> HttpResponse:
+    """A page of features the database wrote, as a FeatureCollection whose ``next`` is the address of
+    the following page (the request's own query with the cursor replaced), or null on the last page."""
+    next_url = None
+    if next_cursor:
+        params = request.query_params.copy()
+        params["cursor"] = next_cursor
+        next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    body = '{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": ' + features_json + "}"
+    return HttpResponse(body, content_type=GEOJSON)
 
 
 class LocalizedAPIView(APIView):

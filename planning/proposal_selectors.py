@@ -43,7 +43,6 @@ SIMILAR_METRES = 500
 SIMILAR_LIMIT = 5
 LIST_PAGE_SIZE = 20
 MAP_LIMIT = 2000  # a round's proposals on its map; a city gets a few hundred
-API_MAX_PAGE = 500
 PUBLIC_STATUSES = [s for s in ProposalStatus.values if s != ProposalStatus.WITHDRAWN]
 
 

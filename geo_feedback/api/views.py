@@ -2,7 +2,6 @@
 
 import functools
 import hashlib
-import json
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -18,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from city.links import page_path
-from config.api import GEOJSON, LocalizedAPIView, feature_response, without_nul
+from config.api import LocalizedAPIView, collection_response, feature_response, without_nul
 from config.bodies import JSONParser
 from config.browser import browser_key, browser_remember, client_scope
 from config.ratelimit import ReleasesRefusedRequests
@@ -107,18 +106,13 @@ class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, Localiz
                 raise ValidationError({"category": [_("No category has that service code.")]})
             features = feedback_nearby_open(point=query.validated_data["near"], category=category,
                                             language=self.language)
-            return _collection(features, next_url=None)
+            return collection_response(request, features)
         try:
             page = feedback_map_page(query.filters(), limit=query.validated_data["limit"],
                                      cursor=query.validated_data.get("cursor", ""), language=self.language)
         except InvalidCursor:
             raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
-        next_url = None
-        if page.next_cursor:
-            params = request.query_params.copy()
-            params["cursor"] = page.next_cursor
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-        return _collection(page.features_json, next_url=next_url)
+        return collection_response(request, page.features_json, next_cursor=page.next_cursor)
 
     @feedback_create_schema
     def post(self, request: Request) -> HttpResponse:
@@ -162,11 +156,6 @@ class FeedbackListCreateView(ReleasesRefusedRequests, BodyErrorsByField, Localiz
         if not result.created:
             response["Idempotent-Replayed"] = "true"
         return response
-
-
-def _collection(features_json: str, *, next_url: str | None) -> HttpResponse:
-    body = '{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": ' + features_json + "}"
-    return HttpResponse(body, content_type=GEOJSON)
 
 
 class FeedbackDetailView(LocalizedAPIView):

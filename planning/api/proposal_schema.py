@@ -16,7 +16,7 @@ from config.openapi import (
 )
 from geo_feedback.api.schema import RETRY_AFTER
 from planning.models import PROPOSAL_TEXT_MAX, PROPOSAL_TITLE_MAX, ProposalStatus
-from planning.proposal_selectors import API_MAX_PAGE
+from planning.selectors import MAX_PAGE
 
 JSON = "application/json"
 NULLABLE_STRING = {"type": "string", "nullable": True}
@@ -99,7 +99,7 @@ proposal_list_schema = extend_schema(
         OpenApiParameter("area", {"type": "string"}, OpenApiParameter.QUERY,
                          description="A budget area's code, or `city` for the whole city's proposals."),
         OpenApiParameter("status", {"type": "string", "enum": PUBLIC_STATUSES}, OpenApiParameter.QUERY),
-        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": API_MAX_PAGE, "default": 100},
+        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 100},
                          OpenApiParameter.QUERY, description="Proposals per page."),
         OpenApiParameter("cursor", {"type": "string", "maxLength": 200}, OpenApiParameter.QUERY,
                          description="From a previous page's `next`; not made by hand."),

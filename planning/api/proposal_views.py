@@ -17,19 +17,17 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from city.models import Area, AreaKind
-from config.api import GEOJSON, LocalizedAPIView, feature_response
+from config.api import LocalizedAPIView, collection_response, feature_response
 from config.ratelimit import ReleasesRefusedRequests
 from geo_feedback.api.views import BodyErrorsByField
 from planning.api.proposal_schema import proposal_create_schema, proposal_list_schema
 from planning.api.proposal_throttling import ProposalCreateThrottle
-from planning.api.serializers import INVALID_CURSOR, StorableCharField
+from planning.api.serializers import INVALID_CURSOR, CursorPageSerializer, StorableCharField
 from planning.budget_selectors import budget_round_public
 from planning.identity import current_resident
 from planning.models import BudgetPhase, ProposalStatus
 from planning.proposal_selectors import (
-    API_MAX_PAGE,
     InvalidCursor,
-    decode_cursor,
     proposal_feature,
     proposals_features,
 )
@@ -50,18 +48,9 @@ def _round(id: str):
     raise Http404(_("No such resident budget round."))
 
 
-class ProposalQuerySerializer(serializers.Serializer):
+class ProposalQuerySerializer(CursorPageSerializer):
     area = serializers.CharField(required=False, max_length=40)
     status = serializers.ChoiceField(required=False, choices=PUBLIC_STATUSES)
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=API_MAX_PAGE, default=100)
-    cursor = serializers.CharField(required=False, max_length=200)
-
-    def validate_cursor(self, cursor):
-        try:
-            decode_cursor(cursor)
-        except InvalidCursor:
-            raise serializers.ValidationError(INVALID_CURSOR) from None
-        return cursor
 
 
 class PointField(serializers.Field):
@@ -111,14 +100,7 @@ class ProposalListView(ReleasesRefusedRequests, BodyErrorsByField, LocalizedAPIV
                                       media_url=request.build_absolute_uri(settings.MEDIA_URL))
         except InvalidCursor:
             raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
-        next_url = None
-        if page.next_cursor:
-            params = request.query_params.copy()
-            params["cursor"] = page.next_cursor
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-        body = ('{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": '
-                + page.features_json + "}")
-        return HttpResponse(body, content_type=GEOJSON)
+        return collection_response(request, page.features_json, next_cursor=page.next_cursor)
 
     @proposal_create_schema
     def post(self, request: Request, id: str) -> HttpResponse:

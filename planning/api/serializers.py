@@ -22,11 +22,9 @@ UNREADABLE_DRAWING = _("The drawing cannot be read: give a GeoJSON Point, LineSt
                        "longitude, latitude in WGS84 degrees.")
 
 
-class PlanQuerySerializer(serializers.Serializer):
-    """Filters and paging of ``GET /api/v1/plans/``."""
+class CursorPageSerializer(serializers.Serializer):
+    """A page of a keyset-paged list: ``limit`` and a ``cursor`` this server could have made."""
 
-    kind = CommaListField(required=False, choices=ProcessKind.values)
-    phase = CommaListField(required=False, choices=[str(phase) for phase in Phase.values])
     limit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, default=100)
     cursor = serializers.CharField(required=False, max_length=200)
 
@@ -36,6 +34,13 @@ class PlanQuerySerializer(serializers.Serializer):
         except InvalidCursor:
             raise serializers.ValidationError(INVALID_CURSOR) from None
         return cursor
+
+
+class PlanQuerySerializer(CursorPageSerializer):
+    """Filters and paging of ``GET /api/v1/plans/``."""
+
+    kind = CommaListField(required=False, choices=ProcessKind.values)
+    phase = CommaListField(required=False, choices=[str(phase) for phase in Phase.values])
 
 
 class DrawingField(serializers.Field):

@@ -6,8 +6,6 @@ Parse, call one selector or service, serialise: the GeoJSON is text PostGIS wrot
 
 from __future__ import annotations
 
-import json
-
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -16,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from config.api import GEOJSON, LocalizedAPIView, feature_response
+from config.api import GEOJSON, LocalizedAPIView, collection_response, feature_response
 from config.ratelimit import ReleasesRefusedRequests
 from geo_feedback.api.views import BodyErrorsByField
 from planning.api.schema import (
@@ -71,14 +69,7 @@ class PlanListView(LocalizedAPIView):
                               limit=fields["limit"], cursor=fields.get("cursor", ""), language=self.language)
         except InvalidCursor:
             raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
-        next_url = None
-        if page.next_cursor:
-            params = request.query_params.copy()
-            params["cursor"] = page.next_cursor
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-        body = ('{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": '
-                + page.features_json + "}")
-        return HttpResponse(body, content_type=GEOJSON)
+        return collection_response(request, page.features_json, next_cursor=page.next_cursor)
 
 
 class PlanDetailView(LocalizedAPIView):
