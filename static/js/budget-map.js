@@ -10,6 +10,9 @@
   var map = CityMap.create(container, [62.79, 22.84], 9);
   var money = new Intl.NumberFormat(CityMap.config.language, { style: "currency", currency: "EUR",
                                                                maximumFractionDigits: 2 });
+  // The areas' money and the legend's steps are whole euros; only the money per resident has cents.
+  var euros = new Intl.NumberFormat(CityMap.config.language, { style: "currency", currency: "EUR",
+                                                               maximumFractionDigits: 0 });
   var values = collection.features.map(function (f) { return f.properties.amount || 0; });
   var highest = Math.max.apply(null, values.concat([0]));
   var steps = [1, 2, 3, 4, 5].map(function (n) { return CityMap.token("scale-" + n); });
@@ -27,7 +30,7 @@
     onEachFeature: function (feature, shape) {
       var p = feature.properties;
       shape.bindPopup("<strong>" + escapeHtml(p.name) + "</strong><br>" + escapeHtml(labels.amount) + ": " +
-                      escapeHtml(money.format(p.amount)) + "<br>" + escapeHtml(labels.perResident) + ": " +
+                      escapeHtml(euros.format(p.amount)) + "<br>" + escapeHtml(labels.perResident) + ": " +
                       escapeHtml(p.per_resident == null ? "–" : money.format(p.per_resident)));
     },
   }).addTo(map);
@@ -37,7 +40,7 @@
   legend.innerHTML = steps.map(function (step, index) {
     var low = (highest * index) / 5, high = (highest * (index + 1)) / 5;
     return '<li><span class="swatch" data-step="' + (index + 1) + '" aria-hidden="true"></span>' +
-      escapeHtml(money.format(low) + "–" + money.format(high)) + "</li>";
+      escapeHtml(euros.format(low) + "–" + euros.format(high)) + "</li>";
   }).join("");
   legend.querySelectorAll(".swatch").forEach(function (swatch) {
     swatch.style.background = steps[Number(swatch.getAttribute("data-step")) - 1];
