@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from planning.models import (
@@ -30,7 +31,7 @@ from planning.services.budgets import (
     budget_round_move_phase,
 )
 
-RULE_FIELDS = ["total", "city_wide", "rounding_step", "voting_rule", "approval_limit", "min_spend_percent",
+RULE_FIELDS = ["total", "city_wide", "rounding_step", "areas", "voting_rule", "approval_limit", "min_spend_percent",
                "official_rule"]
 
 
@@ -93,11 +94,19 @@ class BudgetRoundAdmin(admin.ModelAdmin):
     actions = ["split_money", "move_forward"]
     fieldsets = [
         (None, {"fields": ["year", "name_fi", "name_sv", "name_en", "phase", "rules_locked_at"]}),
-        (_("Money"), {"fields": ["total", "city_wide", "rounding_step"]}),
+        (_("Money"), {"fields": ["total", "city_wide", "rounding_step", "areas"]}),
         (_("Rules"), {"fields": ["voting_rule", "approval_limit", "min_spend_percent", "official_rule"]}),
         (_("Schedule"), {"fields": ["proposals_start", "proposals_end", "review_end", "voting_start",
                                     "voting_end"]}),
     ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "areas":  # a handful of budget areas: boxes to tick, named in the page's language
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.label_from_instance = lambda area: f"{area.name(get_language() or 'fi')} ({area.code})"
+            return field
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fixed = ["phase", "rules_locked_at"]

@@ -52,6 +52,10 @@ class BudgetRound(models.Model):
     approval_limit = models.PositiveSmallIntegerField(
         _("proposals per ballot"), null=True, blank=True,
         help_text=_("With the approval rule: at most this many proposals on a ballot."))
+    areas = models.ManyToManyField(
+        "city.Area", blank=True, related_name="+", verbose_name=_("budget areas taking part"),
+        limit_choices_to={"kind": "budget_area"},
+        help_text=_("The budget areas whose residents share the money; none chosen: every budget area."))
     min_spend_percent = models.PositiveSmallIntegerField(
         _("least share to spend (%)"), default=0,
         help_text=_("With the knapsack rule: a ballot's proposals cost at least this share of the area's money."))

@@ -90,6 +90,9 @@ def budget_allocations_compute(*, budget_round: BudgetRound) -> list[BudgetAlloc
     if locked.phase in (BudgetPhase.VOTING, BudgetPhase.RESULTS):
         raise AllocationRefused(_("The money of a round is fixed once voting has begun."))
     areas = budget_area_populations()
+    taking_part = set(locked.areas.values_list("id", flat=True))
+    if taking_part:  # none chosen: every budget area
+        areas = [row for row in areas if row[0] in taking_part]
     amounts = largest_remainder(locked.areas_total, {code: population for _id, code, population in areas},
                                 step=locked.rounding_step)
     rows = []

@@ -142,3 +142,17 @@ def test_a_round_moves_forward_one_phase_at_a_time_by_an_administrator_with_an_e
         ("preparation", "proposals"), ("proposals", "review"), ("review", "voting")]
     with pytest.raises(AllocationRefused, match="one phase at a time"):
         budget_round_move_phase(budget_round=budget, to_phase=BudgetPhase.REVIEW, actor=admin)
+
+
+def test_a_round_may_take_only_some_budget_areas_and_splits_its_money_between_them(budget_city):
+    north, south = budget_city
+    budget = BudgetRound.objects.create(year=2027, name_fi="Pohjoisen kokeilu", total=50_000, city_wide=0,
+                                        rounding_step=100)
+    budget.areas.set([north])
+    rows = budget_allocations_compute(budget_round=budget)
+    assert [(row.area.code, row.amount) for row in rows] == [("B-N", 50_000)]
+    budget.areas.set([])  # none chosen: every budget area again, the other's row made
+    assert {row.area.code for row in budget_allocations_compute(budget_round=budget)} == {"B-N", "B-S"}
+    budget.areas.set([south])
+    assert [row.area.code for row in budget_allocations_compute(budget_round=budget)] == ["B-S"]
+    assert list(budget.allocations.values_list("area__code", flat=True)) == ["B-S"]  # north's row removed
