@@ -25,7 +25,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-rq/", include("django_rq.urls")),
     # Residents' OpenID Connect sign-in (planning.identity_oidc; 404 unless OIDC_RP_CLIENT_ID is set).
-    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("oidc/", include("planning.identity_oidc_urls")),
 ]
 # Finnish at /, Swedish at /sv/, English at /en/.
 urlpatterns += i18n_patterns(

@@ -91,6 +91,11 @@ def current_resident(request) -> ResidentIdentity | None:
         return None
 
 
+def oidc_enabled() -> bool:
+    """OpenID Connect is offered when its client is configured (``OIDC_RP_CLIENT_ID``)."""
+    return bool(getattr(settings, "OIDC_RP_CLIENT_ID", ""))
+
+
 def sign_in_url(next_path: str) -> str:
     return reverse("resident-sign-in") + "?" + urlencode({"next": next_path})
 

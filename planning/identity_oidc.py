@@ -22,15 +22,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from planning.identity import resident_identity_get_or_create
+from planning.identity import oidc_enabled, resident_identity_get_or_create
 
 LOGGER = logging.getLogger(__name__)
 PROVIDER = "oidc"
 BACKEND_PATH = "planning.identity_oidc.ResidentOIDCBackend"
-
-
-def oidc_enabled() -> bool:
-    return bool(getattr(settings, "OIDC_RP_CLIENT_ID", ""))
 
 
 def claimed_identifier(claims: dict, id_token_payload: dict | None = None) -> str | None:

@@ -18,9 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planning.identity import current_resident, resident_sign_in
+from planning.identity import current_resident, oidc_enabled, resident_sign_in
 from planning.identity_forms import DevSignInForm
-from planning.identity_oidc import oidc_enabled
 
 DEV_PROVIDER = "dev"
 

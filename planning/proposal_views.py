@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from city.geocoding import geocoder
+from city.querysets import to_api
 from planning.api.proposal_throttling import proposal_slot
 from planning.budget_selectors import budget_round_public, budget_section_amount
 from planning.identity import current_resident, resident_required
@@ -154,7 +155,7 @@ def _detail(request, proposal, *, comment_form=None, status=200):
 def _point_4326(location) -> dict | None:
     if location is None:
         return None
-    point = location.transform(4326, clone=True)
+    point = to_api(location)
     return {"lon": round(point.x, 6), "lat": round(point.y, 6)}
 
 

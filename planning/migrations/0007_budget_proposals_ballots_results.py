@@ -9,16 +9,17 @@ from django.db import migrations, models
 RULES_LOCK_SQL = '''
 -- The rules of a round lock at its first ballot, whichever way the ballot came (online, paper, API):
 -- the database itself refuses a change of the rule, the money or its split from then on.
-CREATE FUNCTION planning_budget_lock_on_first_ballot() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION planning_budget_lock_on_first_ballot() RETURNS trigger AS $$
 BEGIN
     UPDATE planning_budgetround SET rules_locked_at = now()
     WHERE id = NEW.round_id AND rules_locked_at IS NULL;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS planning_ballot_locks_rules ON planning_ballot;
 CREATE TRIGGER planning_ballot_locks_rules AFTER INSERT ON planning_ballot
     FOR EACH ROW EXECUTE FUNCTION planning_budget_lock_on_first_ballot();
 
-CREATE FUNCTION planning_budget_round_rules_locked() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION planning_budget_round_rules_locked() RETURNS trigger AS $$
 BEGIN
     IF OLD.rules_locked_at IS NOT NULL AND (
         NEW.rules_locked_at IS DISTINCT FROM OLD.rules_locked_at
@@ -34,10 +35,11 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS planning_budget_round_rules_locked ON planning_budgetround;
 CREATE TRIGGER planning_budget_round_rules_locked BEFORE UPDATE ON planning_budgetround
     FOR EACH ROW EXECUTE FUNCTION planning_budget_round_rules_locked();
 
-CREATE FUNCTION planning_budget_allocation_locked() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION planning_budget_allocation_locked() RETURNS trigger AS $$
 DECLARE
     locked timestamptz;
 BEGIN
@@ -53,6 +55,7 @@ BEGIN
     END IF;
     RETURN COALESCE(NEW, OLD);
 END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS planning_budget_allocation_locked ON planning_budgetallocation;
 CREATE TRIGGER planning_budget_allocation_locked BEFORE INSERT OR UPDATE OR DELETE ON planning_budgetallocation
     FOR EACH ROW EXECUTE FUNCTION planning_budget_allocation_locked();
 '''

@@ -77,7 +77,7 @@ def test_a_cost_above_the_areas_money_is_recorded_but_cannot_go_to_the_vote(clie
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.FEASIBLE and proposal.cost_estimate == amount + 1
     assert proposal not in proposals_on_ballot(budget, east)
-    page = client.get("/en" + reverse("budget_proposals:detail", args=[proposal.pk])).content.decode()
+    page = client.get(f"/en/asukasbudjetti/ehdotukset/{proposal.pk}/").content.decode()
     assert "cannot go to the vote" in page
 
 
