@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("tietosuoja/", pages.privacy_notice, name="privacy"),
     path("palaute/", include("geo_feedback.urls")),
     path("kaavat/", include("planning.urls")),
+    path("asukasbudjetti/", budget_views.budget_round_list, name="budget-rounds"),
     path("asukasbudjetti/<int:pk>/", budget_views.budget_round_page, name="budget-round"),
     path("asukasbudjetti/", include("planning.proposal_urls")),
     path("asukasbudjetti/", include("planning.voting_urls")),

@@ -8,7 +8,12 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from planning.budget_selectors import budget_allocations_geojson, budget_round_public
+from planning.budget_selectors import budget_allocations_geojson, budget_round_public, budget_rounds_public
+
+
+def budget_round_list(request):
+    """Every round residents may see, the newest first, each with its phase and what can be done now."""
+    return render(request, "planning/budget_rounds.html", {"rounds": budget_rounds_public()})
 
 
 def budget_round_page(request, pk: int):

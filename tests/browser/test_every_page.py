@@ -169,7 +169,8 @@ def _budget_world():
     results = budget_round_move_phase(budget_round=results, to_phase=BudgetPhase.RESULTS, actor=admin)
     budget_results_compute(budget_round=results)
     plan = process_make(name_fi="Kartan kaava")
-    paths = (f"/asukasbudjetti/{proposing.pk}/", f"/asukasbudjetti/{voting.pk}/", f"/asukasbudjetti/{results.pk}/",
+    paths = ("/asukasbudjetti/", f"/asukasbudjetti/{proposing.pk}/", f"/asukasbudjetti/{voting.pk}/",
+             f"/asukasbudjetti/{results.pk}/",
              f"/asukasbudjetti/{proposing.pk}/ehdotukset/", f"/asukasbudjetti/ehdotukset/{proposal.pk}/",
              f"/asukasbudjetti/{results.pk}/tulokset/", "/asukasbudjetti/kuitti/",
              f"/asukasbudjetti/kuitti/?koodi={ballot.receipt_code}", "/asukasbudjetti/kuitti/?koodi=XXXX-XXXX-XXXX",

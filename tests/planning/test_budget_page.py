@@ -72,3 +72,15 @@ def test_the_round_page_leads_to_what_residents_can_do_in_its_phase(client, city
     for other, path in others.items():
         if other != phase:
             assert f"/asukasbudjetti/{budget.pk}/{path}" not in page
+
+
+def test_the_resident_budget_page_lists_the_public_rounds_and_the_menu_leads_to_it(client, city):
+    from tests.factories.budgets import budget_round_make
+
+    voting = budget_round_make(phase="voting", name_en="Resident budget 2027")
+    hidden = budget_round_make(phase="preparation", name_en="Resident budget 2030")
+    page = client.get("/en/asukasbudjetti/").content.decode()
+    assert f'href="/en/asukasbudjetti/{voting.pk}/"' in page and "Voting is open." in page
+    assert f'href="/en/asukasbudjetti/{hidden.pk}/"' not in page
+    assert 'href="/en/asukasbudjetti/" aria-current="page"' in page
+    assert 'href="/asukasbudjetti/"' in client.get("/").content.decode()
