@@ -76,6 +76,9 @@ def write_and_draw_a_line_by_keyboard(page, text: str) -> None:
     add_point_after([])
     expect(page.locator("#drawn-status")).to_have_text("Point 1 added at the centre of the map.")
     add_point_after(["ArrowRight", "ArrowRight", "ArrowDown"])
+    # Each point is announced before the map moves on: on a loaded machine the next key could
+    # otherwise come while the pan still runs (a run saw "Point 2" where it waited for "Point 3").
+    expect(page.locator("#drawn-status")).to_have_text("Point 2 added at the centre of the map.")
     add_point_after(["ArrowUp", "ArrowUp", "ArrowUp"])
     expect(page.locator("#drawn-status")).to_have_text("Point 3 added at the centre of the map.")
     page.keyboard.press("Shift+Tab")  # back past "Add a point": nothing to move
