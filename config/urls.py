@@ -42,8 +42,13 @@ urlpatterns += i18n_patterns(
     path("asukasbudjetti/", include("planning.result_urls")),
     path("tunnistaudu/", include("planning.identity_urls")),
     path("osallistumiskartta/", include("planning.map_urls")),
+    path("paneelit/", include("planning.panel_urls")),
+    path("aloitteet/", include("planning.initiative_urls")),
+    path("osallistumisraportti/", include("planning.participation_report_urls")),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
     path("henkilosto/kaavat/", include("planning.staff.urls")),
+    path("henkilosto/paneelit/", include("planning.staff.panel_urls")),
+    path("henkilosto/osallistumisraportti/", include("planning.staff.participation_report_urls")),
     path("henkilosto/asukasbudjetti/aanestys/", include("planning.staff.paper_ballot_urls")),
     path("henkilosto/asukasbudjetti/", include("planning.staff.budget_review_urls")),
     path("henkilosto/yhteenveto/", summary_views.summary_page, name="staff-summary"),

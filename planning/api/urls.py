@@ -12,4 +12,7 @@ urlpatterns = [
     path("", include("planning.api.proposal_urls")),
     path("", include("planning.api.ballot_urls")),
     path("", include("planning.api.participation_urls")),
+    path("", include("planning.api.panel_urls")),
+    path("", include("planning.api.initiative_urls")),
+    path("", include("planning.api.report_urls")),
 ]

@@ -1,6 +1,6 @@
 """Participation processes (zoning plans and service development), their stakeholders and comments.
 
-The areas are in ``city``; resident budgets and panels will live here too."""
+The areas are in ``city``; resident budgets and panels live here too."""
 
 from planning.models.ballots import (
     Ballot,
@@ -43,6 +43,18 @@ from planning.models.comments import (
     CommentStatus,
     Follower,
 )
+from planning.models.panels import (
+    PANEL_MESSAGE_BODY_MAX,
+    PANEL_MESSAGE_SUBJECT_MAX,
+    Panel,
+    PanelAction,
+    PanelEvent,
+    PanelKind,
+    PanelMember,
+    PanelMessage,
+    PanelMessageKind,
+    PanelTopic,
+)
 from planning.models.processes import (
     COMMENT_PHASES,
     PLAN_KINDS,
@@ -70,4 +82,6 @@ __all__ = [
     "Attachment", "AttachmentKind", "Comment", "CommentReaction", "CommentStatus", "Follower", "Phase",
     "PhaseSchedule", "Process", "ProcessAction", "ProcessEvent", "ProcessKind", "StakeholderGroup",
     "StakeholderMapping", "StatutoryStep", "WHAT_RESIDENTS_CAN_DO",
+    "PANEL_MESSAGE_BODY_MAX", "PANEL_MESSAGE_SUBJECT_MAX", "Panel", "PanelAction", "PanelEvent", "PanelKind",
+    "PanelMember", "PanelMessage", "PanelMessageKind", "PanelTopic",
 ]
