@@ -11,11 +11,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from city.community_demo import demo_community_load
 from city.demo import DEMO_LOGINS, PLACES, demo_city_load, demo_staff_load
 from city.models import StaffRole
 from geo_feedback.demo import demo_feedback_load
 from planning.budget_demo import demo_budget_load
 from planning.demo import demo_plans_load
+from planning.initiative_demo import demo_initiatives_load
+from planning.panel_demo import demo_panels_load
+from planning.panel_message_demo import demo_panel_messages_load
+from planning.report_demo import demo_report_load
 
 __all__ = ["DEMO_LOGINS", "Command"]
 
@@ -73,3 +78,10 @@ class Command(BaseCommand):
             for budget in rounds:
                 self.stdout.write(f"Resident budget: {budget.name_fi}, {budget.total:,} € in its {budget.phase} phase, "
                                   f"{budget.proposals.count()} proposals, {budget.ballots.count()} ballots")
+        # Issue #15: each part makes what is missing and says what it made.
+        for label, load in (("area channels and meeting places", demo_community_load), ("panels", demo_panels_load),
+                            ("panel messages", demo_panel_messages_load), ("initiatives", demo_initiatives_load),
+                            ("participation report", demo_report_load)):
+            self.stderr.write(f"Loading the demo {label}…")
+            for line in load(actor=administrator):
+                self.stdout.write(line)
