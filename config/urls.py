@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("osallistumisraportti/", include("planning.participation_report_urls")),
     # Before "henkilosto/": the staff pages' own patterns must not catch these.
     path("henkilosto/kaavat/", include("planning.staff.urls")),
+    path("henkilosto/paneelit/jasenet/", include("planning.staff.panel_member_urls")),
     path("henkilosto/paneelit/", include("planning.staff.panel_urls")),
     path("henkilosto/osallistumisraportti/", include("planning.staff.participation_report_urls")),
     path("henkilosto/asukasbudjetti/aanestys/", include("planning.staff.paper_ballot_urls")),
