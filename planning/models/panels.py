@@ -123,6 +123,16 @@ class Panel(models.Model):
         return self.kind != PanelKind.COUNCIL and self.accepts_members
 
 
+class PanelMemberQuerySet(models.QuerySet):
+    def confirmed(self):
+        """The members counted and written to: confirmed by the link, or added by staff."""
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed_before(self, cutoff):
+        """Sign-ups never confirmed that were asked for before ``cutoff``."""
+        return self.filter(confirmed_at__isnull=True, joined_at__lt=cutoff)
+
+
 class PanelMember(models.Model):
     """One address in one panel: counted and written to only once confirmed (or added by staff)."""
 
@@ -145,6 +155,8 @@ class PanelMember(models.Model):
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+", verbose_name=_("added by"),
                                  help_text=_("The staff member who added a council member, if staff did."))
+
+    objects = PanelMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["panel", "joined_at", "id"]
@@ -220,6 +232,7 @@ class PanelAction(models.TextChoices):
     CHANGED = "changed", _("Changed their choices")
     LEFT = "left", _("Left the panel")
     REMOVED = "removed", _("Removed by staff")
+    EXPIRED = "expired", _("Never confirmed: removed")  # an unconfirmed sign-up deleted after its time
     SENT = "sent", _("Message sent")
 
 
