@@ -55,6 +55,14 @@ from planning.models.panels import (
     PanelMessageKind,
     PanelTopic,
 )
+from planning.models.participation import (
+    LOWER_IS_BETTER,
+    EventAttendance,
+    ParticipationMetric,
+    ParticipationReport,
+    ParticipationTarget,
+    ReportStatus,
+)
 from planning.models.processes import (
     COMMENT_PHASES,
     PLAN_KINDS,
@@ -84,4 +92,6 @@ __all__ = [
     "StakeholderMapping", "StatutoryStep", "WHAT_RESIDENTS_CAN_DO",
     "PANEL_MESSAGE_BODY_MAX", "PANEL_MESSAGE_SUBJECT_MAX", "Panel", "PanelAction", "PanelEvent", "PanelKind",
     "PanelMember", "PanelMessage", "PanelMessageKind", "PanelTopic",
+    "LOWER_IS_BETTER", "EventAttendance", "ParticipationMetric", "ParticipationReport", "ParticipationTarget",
+    "ReportStatus",
 ]
