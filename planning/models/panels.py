@@ -10,7 +10,7 @@ and a retried job never sends twice. ``PanelEvent`` rows are the history: who jo
 
 from django.conf import settings
 from django.contrib.gis.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -132,6 +132,27 @@ class PanelMemberQuerySet(models.QuerySet):
         """Sign-ups never confirmed that were asked for before ``cutoff``."""
         return self.filter(confirmed_at__isnull=True, joined_at__lt=cutoff)
 
+    def reached_by(self, reach=None, topics=()):
+        """The confirmed members a panel message reaches, decided by PostGIS in one query.
+
+        A member is reached when they chose no areas (the whole city), or one of their areas'
+        boundaries shares ground with ``reach`` (interiors intersect: a district that only borders a
+        plan is not invited); ``reach`` None is everywhere. And when they chose no topics, the message
+        names none, or they share one (``topics``: topics or their ids).
+        """
+        members = self.confirmed()
+        if reach is not None:
+            if reach.srid != settings.STORAGE_SRID:
+                reach = reach.transform(settings.STORAGE_SRID, clone=True)
+            areas = self.model.areas.through.objects.filter(panelmember_id=OuterRef("pk"))
+            meeting = areas.filter(area__boundary__intersects=reach).exclude(area__boundary__touches=reach)
+            members = members.filter(~Exists(areas) | Exists(meeting))
+        topic_ids = [getattr(topic, "pk", topic) for topic in topics]
+        if topic_ids:
+            chosen = self.model.topics.through.objects.filter(panelmember_id=OuterRef("pk"))
+            members = members.filter(~Exists(chosen) | Exists(chosen.filter(paneltopic_id__in=topic_ids)))
+        return members
+
 
 class PanelMember(models.Model):
     """One address in one panel: counted and written to only once confirmed (or added by staff)."""
@@ -210,6 +231,8 @@ class PanelMessage(models.Model):
                                                   help_text=_("How many members it was sent to."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("sent by"), help_text=_("The staff member."))
+    send_key = models.UUIDField(_("sending key"), null=True, blank=True, unique=True, editable=False,
+                                help_text=_("The compose form's one-time key: a form submitted twice sends once."))
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, help_text=_("When it was sent."))
 
     class Meta:
