@@ -43,6 +43,7 @@ from planning.models.comments import (
     CommentStatus,
     Follower,
 )
+from planning.models.initiatives import Initiative, InitiativeEvent, InitiativeImport, InitiativeState, InitiativeType
 from planning.models.panels import (
     PANEL_MESSAGE_BODY_MAX,
     PANEL_MESSAGE_SUBJECT_MAX,
@@ -94,4 +95,5 @@ __all__ = [
     "PanelMember", "PanelMessage", "PanelMessageKind", "PanelTopic",
     "LOWER_IS_BETTER", "EventAttendance", "ParticipationMetric", "ParticipationReport", "ParticipationTarget",
     "ReportStatus",
+    "Initiative", "InitiativeEvent", "InitiativeImport", "InitiativeState", "InitiativeType",
 ]
