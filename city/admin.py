@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from city.forms import BoundaryField
 from city.geometry import GeometryRefused, geometry_from_text
-from city.models import Area, AreaImport, Department, Notification, Place, StaffProfile, StaffRole
+from city.models import (
+    Area,
+    AreaChannel,
+    AreaImport,
+    Department,
+    MeetingPlace,
+    Notification,
+    Place,
+    StaffProfile,
+    StaffRole,
+)
 
 
 class LocalOSMWidget(OSMWidget):
@@ -104,3 +114,47 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(AreaChannel)
+class AreaChannelAdmin(admin.ModelAdmin):
+    """The directory of the areas' own channels (Facebook and WhatsApp groups, sites, notice boards),
+    shown on each area's page. Only groups and associations, never a private person's details."""
+
+    list_display = ["name", "area", "kind", "kept_by", "checked_on"]
+    list_filter = ["kind", "area"]
+    search_fields = ["name", "kept_by", "area__name_fi", "area__code"]
+    autocomplete_fields = ["area"]
+    fields = ["area", "kind", "name", "url", "how_to_join", "kept_by", "checked_on"]
+
+
+class MeetingPlaceForm(forms.ModelForm):
+    """The place must lie in the area it is listed under (within a metre: a pin on the border counts)."""
+
+    class Meta:
+        model = MeetingPlace
+        fields = ["area", "name", "street_address", "location", "capacity", "accessible", "how_to_book",
+                  "booking_url", "door"]
+
+    def clean(self):
+        cleaned = super().clean()
+        area, location = cleaned.get("area"), cleaned.get("location")
+        if area is not None and location is not None and not Area.objects.filter(
+                pk=area.pk, boundary__dwithin=(location, 1)).exists():
+            self.add_error("location", _("The place lies outside the area “%(area)s”. Move the pin into the area, "
+                                         "or choose the area it lies in.") % {"area": area.name_fi})
+        return cleaned
+
+
+@admin.register(MeetingPlace)
+class MeetingPlaceAdmin(GISModelAdmin):
+    """Rooms and halls residents can meet in, with how to book them and how the door opens: shown on
+    each area's page, on its map and in the list beside it. The location is set on the map."""
+
+    form = MeetingPlaceForm
+    gis_widget = LocalOSMWidget
+    gis_widget_kwargs = {"attrs": {"default_lat": 62.79, "default_lon": 22.84, "default_zoom": 10}}
+    list_display = ["name", "area", "street_address", "capacity", "accessible"]
+    list_filter = ["accessible", "area"]
+    search_fields = ["name", "street_address", "area__name_fi", "area__code"]
+    autocomplete_fields = ["area"]

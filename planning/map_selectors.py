@@ -26,16 +26,15 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
-from django.conf import settings
 from django.db import connection
 from django.urls import NoReverseMatch
 from django.utils import translation
 
 from city.links import page_path
-from city.models import AreaKind
+from city.models import AreaKind, ChannelKind
+from city.place_areas import NOT_RESIDENTIAL, PlaceArea, places_with_areas  # noqa: F401 (the map's address search)
 from city.sql import localized_name_sql
 from geo_feedback.selectors import feedback_area_figures, feedback_figures_by_area_geojson
 from planning.models import BudgetPhase, ProposalStatus, ResultRule
@@ -46,7 +45,6 @@ LISTED_PROPOSALS = [s.value for s in ProposalStatus if s != ProposalStatus.WITHD
 # Proposals drawn as points: a merged one is drawn through the proposal it joined.
 MAPPED_PROPOSALS = [s.value for s in ProposalStatus if s not in (ProposalStatus.WITHDRAWN, ProposalStatus.MERGED)]
 PROPOSALS_LISTED_MAX = 50  # an area's list; the count says how many there are in all
-NOT_RESIDENTIAL = [AreaKind.CITY.value, AreaKind.BUDGET_AREA.value]
 
 
 def _one_line(sql: str) -> str:
@@ -89,6 +87,7 @@ def _language_params(language: str) -> Mapping[str, object]:
             "budget_phase_labels": _labels(BudgetPhase),
             "proposal_labels": _labels(ProposalStatus),
             "rule_labels": _labels(ResultRule),
+            "channel_labels": _labels(ChannelKind),
             "area_prefix": _prefix("participation_map:area", language, "CODE"),
             "map_plan_prefix": _prefix("participation_map:plan", language),
             "round_prefix": _prefix("budget-round", language),
@@ -240,6 +239,10 @@ touching AS (
 ), result AS (
     SELECT res.* FROM planning_budgetresult res, current_round r, budget_area b
     WHERE res.round_id = r.id AND res.area_id = b.id AND res.rule = r.official_rule AND r.phase = %(results_phase)s
+), channels AS (
+    SELECT c.*, CASE WHEN c.area_id = (SELECT id FROM target) THEN 0 WHEN c.area_id IN (SELECT id FROM tree) THEN 1
+                     ELSE 2 + (SELECT min(up.depth) FROM up WHERE up.id = c.area_id) END AS reach
+    FROM city_areachannel c WHERE c.area_id IN (SELECT id FROM tree) OR c.area_id IN (SELECT id FROM up)
 )
 SELECT json_build_object(
     'area', json_build_object(
@@ -285,27 +288,53 @@ SELECT json_build_object(
                       ) ORDER BY rp.selected DESC, rp.position NULLS LAST, rp.votes DESC, bp.id), '[]'::json)
                           FROM planning_budgetresultproject rp JOIN planning_budgetproposal bp ON bp.id = rp.proposal_id
                           WHERE rp.result_id = res.id)) FROM result res))
-               FROM current_round r CROSS JOIN budget_area b)
+               FROM current_round r CROSS JOIN budget_area b),
+    'channels', (SELECT COALESCE(json_agg(json_build_object(
+                  'kind', c.kind, 'kind_label', %(channel_labels)s::jsonb ->> c.kind, 'name', c.name,
+                  'url', NULLIF(c.url, ''), 'how_to_join', NULLIF(c.how_to_join, ''), 'kept_by', NULLIF(c.kept_by, ''),
+                  'checked_on', c.checked_on, 'own', c.reach = 0,
+                  'area', json_build_object('code', ca.code, 'name', {channel_area_name}, 'url', %(area_prefix)s || ca.code || '/')
+              ) ORDER BY c.reach, c.kind, c.name, c.id), '[]'::json)
+              FROM channels c JOIN city_area ca ON ca.id = c.area_id),
+    'meeting_places', json_build_object('type', 'FeatureCollection', 'features', (
+        SELECT COALESCE(json_agg(json_build_object(
+            'type', 'Feature', 'id', m.id,
+            'geometry', ST_AsGeoJSON(ST_Transform(m.location, 4326), 6)::json,
+            'properties', json_build_object(
+                'id', m.id, 'name', m.name, 'street_address', m.street_address, 'capacity', m.capacity,
+                'accessible', m.accessible, 'how_to_book', m.how_to_book, 'booking_url', NULLIF(m.booking_url, ''),
+                'door', m.door, 'area', json_build_object('code', ma.code, 'name', {place_area_name}))
+        ) ORDER BY m.name, m.id), '[]'::json)
+        FROM city_meetingplace m JOIN city_area ma ON ma.id = m.area_id WHERE m.area_id IN (SELECT id FROM tree))),
+    'boundary', CASE WHEN %(with_boundary)s THEN
+        ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(t.boundary, 5), 4326), 6)::json END
 )::text
 FROM target t
 """.format(current_round=_CURRENT_ROUND, round_json=_ROUND_JSON, plan_json=_PLAN_JSON,
            plan_name=localized_name_sql("p"), area_name=localized_name_sql("t"), parent_name=localized_name_sql("pa"),
-           budget_name=localized_name_sql("b"), mapped_name=localized_name_sql("ma")))
+           budget_name=localized_name_sql("b"), mapped_name=localized_name_sql("ma"),
+           channel_area_name=localized_name_sql("ca"), place_area_name=localized_name_sql("ma")))
 
 
-def area_participation(code: str, *, language: str) -> dict | None:
+def area_participation(code: str, *, language: str, with_boundary: bool = False) -> dict | None:
     """One area's facts (2 statements), or None if no area has ``code``: ``area``, ``budget_area``,
-    ``plans``, ``groups``, ``budget`` (None without a current round or a budget area) and
-    ``feedback`` (public feedback of the last 12 months: received, open, handled, median days to handle)."""
+    ``plans``, ``groups``, ``budget`` (None without a current round or a budget area), ``channels``
+    (the area's own, those of the areas inside it, then those of the areas it lies in: ``own`` says
+    which are its own), ``meeting_places`` (a FeatureCollection of points in EPSG:4326: the area's and
+    those of the areas inside it) and ``feedback`` (public feedback of the last 12 months: received,
+    open, handled, median days to handle). ``with_boundary`` adds ``boundary``, the area's outline
+    in EPSG:4326 (simplified by 5 m) for the area page's map."""
     if "\x00" in code:  # no code holds a NUL (nor can PostgreSQL text)
         return None
     params = _language_params(language)
     with connection.cursor() as cursor:
-        cursor.execute(_AREA_SQL, {**params, "code": code})
+        cursor.execute(_AREA_SQL, {**params, "code": code, "with_boundary": with_boundary})
         row = cursor.fetchone()
     if row is None:
         return None
     facts = json.loads(row[0])
+    if not with_boundary:
+        del facts["boundary"]
     figures = feedback_area_figures(code)
     facts["feedback"] = {
         "days": figures.days, "received": figures.received, "open": figures.open, "handled": figures.handled,
@@ -389,41 +418,3 @@ def plan_choices(layers: dict) -> list[dict]:
     """The published plans' id, name, phase and phase name, by phase then name: from the layers already fetched."""
     return [{key: f["properties"][key] for key in ("id", "name", "phase", "phase_name")}
             for f in layers["plans"]["features"]]
-
-
-# The innermost residential area of each place found by the address search, in one statement.
-_PLACES_SQL = _one_line("""
-SELECT place.n, hit.code, hit.name
-FROM unnest(%(lons)s::float8[], %(lats)s::float8[]) WITH ORDINALITY AS place(lon, lat, n)
-LEFT JOIN LATERAL (
-    SELECT a.code, {name} AS name FROM city_area a
-    WHERE a.kind <> ALL(%(not_residential)s)
-      AND ST_DWithin(a.boundary, ST_Transform(ST_SetSRID(ST_MakePoint(place.lon, place.lat), 4326), %(srid)s), 0.01)
-    ORDER BY ST_Area(a.boundary), a.code LIMIT 1
-) hit ON true
-ORDER BY place.n
-""".format(name=localized_name_sql("a")))
-
-
-@dataclass(frozen=True)
-class PlaceArea:
-    """A place the address search found, and the residential area it lies in (None outside every one)."""
-
-    label: str
-    kind_label: str
-    area_code: str | None
-    area_name: str | None
-
-
-def places_with_areas(places, *, language: str) -> list[PlaceArea]:
-    """``places`` (the geocoder's results, WGS84) each with its innermost residential area (1 statement)."""
-    places = list(places)
-    if not places:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(_PLACES_SQL, {"lons": [p.lon for p in places], "lats": [p.lat for p in places],
-                                     "language": language, "not_residential": NOT_RESIDENTIAL,
-                                     "srid": settings.STORAGE_SRID})
-        rows = cursor.fetchall()
-    return [PlaceArea(label=place.label, kind_label=place.kind_label, area_code=code, area_name=name)
-            for place, (_n, code, name) in zip(places, rows, strict=True)]

@@ -7,6 +7,8 @@ map page loads into its side panel. The plan view is built the same way.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -89,16 +91,30 @@ def participation_choose(request):
     return redirect("participation_map:map")
 
 
-def _area_context(code: str) -> dict:
-    facts = area_participation(code, language=_language())
+def _area_context(code: str, *, with_boundary: bool = False) -> dict:
+    facts = area_participation(code, language=_language(), with_boundary=with_boundary)
     if facts is None:
         raise Http404(_("No residential area has this code."))
+    for channel in facts["channels"]:  # a date to format in the page's language; the JSON keeps ISO
+        channel["checked_date"] = date.fromisoformat(channel["checked_on"]) if channel["checked_on"] else None
     return {"facts": facts, "language": _language()}
 
 
 def area_page(request, code: str):
-    """An area's facts as a page of its own: plans, groups, budget, feedback (no map or script needed)."""
-    return render(request, "planning/participation_area.html", {**_area_context(code), "h": 1})
+    """An area's page: its boundary and meeting places on a small map, and every fact in words beside
+    and below it (channels, meeting places, plans, groups, budget, feedback): nothing is on the map only,
+    and the page works without script."""
+    context = _area_context(code, with_boundary=True)
+    facts = context["facts"]
+    return render(request, "planning/participation_area.html", {
+        **context, "h": 1, "show_map": True,
+        "area_map": {"boundary": facts.pop("boundary"), "meeting_places": facts["meeting_places"]},
+        "map_config": {"tileUrl": settings.MAP_TILE_URL, "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
+                       "language": _language()},
+        "map_labels": {"zoomIn": _("Zoom in"), "zoomOut": _("Zoom out"),
+                       "capacity": _("Capacity"), "people": _("people"),
+                       "stepFree": _("Step-free access"), "notStepFree": _("No step-free access")},
+    })
 
 
 def area_panel(request, code: str):

@@ -6,7 +6,7 @@ checked against real answers by tests/api/test_contract.py.
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
-from city.models import AreaKind, PopulationSource
+from city.models import AreaKind, ChannelKind, PopulationSource
 from config.openapi import LOCALIZED_PARAMETERS, error_response, object_schema, ref, register_components
 from planning.models import BudgetPhase, Phase, ProcessKind, ProposalStatus, ResultRule, StakeholderGroup
 
@@ -84,6 +84,35 @@ register_components({
                       "description": "The newest 50 proposals."},
         "results": {**ref("ParticipationResult"), "nullable": True},
     }, description="The area's budget area in the current round."),
+    "AreaChannel": object_schema({
+        "kind": {"type": "string", "enum": ChannelKind.values},
+        "kind_label": STRING,
+        "name": STRING,
+        "url": {**NULLABLE_STRING, "description": "Where to find or join it; null for a notice board or a closed group."},
+        "how_to_join": {**NULLABLE_STRING, "description": "How to join when there is no address."},
+        "kept_by": {**NULLABLE_STRING, "description": "Who runs it: an association or a group, never a private person."},
+        "checked_on": {**NULLABLE_STRING, "format": "date", "description": "When the city last checked it is alive."},
+        "own": {"type": "boolean", "description": "The area's own channel (false: one of an area inside it or "
+                                                  "of an area it lies in, named in `area`)."},
+        "area": LINKED_AREA,
+    }, description="A channel the area's residents use among themselves, as the city keeps the directory."),
+    "MeetingPlace": object_schema({
+        "type": {"type": "string", "enum": ["Feature"]},
+        "id": {"type": "integer"},
+        "geometry": ref("PointGeometry"),
+        "properties": object_schema({
+            "id": {"type": "integer"},
+            "name": STRING,
+            "street_address": STRING,
+            "capacity": {**NULLABLE_COUNT, "description": "How many people fit; null when not known."},
+            "accessible": {"type": "boolean", "description": "Step-free access: a wheelchair user gets in and "
+                                                            "to the toilet without help (false: not confirmed)."},
+            "how_to_book": {"type": "string", "description": "How to book it: who to ask, a phone number, the cost."},
+            "booking_url": {**NULLABLE_STRING, "description": "The booking page, if there is one."},
+            "door": {"type": "string", "description": "How the door opens."},
+            "area": NAMED,
+        }, description="The place."),
+    }, description="A room or hall residents can meet in, as a GeoJSON Feature (a point in EPSG:4326)."),
     "AreaParticipation": object_schema({
         "area": object_schema({
             "code": STRING, "name": STRING, "kind": {"type": "string", "enum": AreaKind.values}, "kind_label": STRING,
@@ -98,21 +127,35 @@ register_components({
         "groups": {"type": "array", "items": ref("ParticipationGroup")},
         "budget": {**ref("ParticipationBudget"), "nullable": True,
                    "description": "Null when no round is public or the area lies in no budget area."},
+        "channels": {"type": "array", "items": ref("AreaChannel"),
+                     "description": "The area's own channels first, then those of the areas inside it, then "
+                                    "those of the areas it lies in."},
+        "meeting_places": object_schema({
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {"type": "array", "items": ref("MeetingPlace")},
+        }, description="The meeting places in the area and the areas inside it, by name."),
         "feedback": object_schema({
             "days": {"type": "integer", "minimum": 1},
             "received": COUNT, "open": COUNT, "handled": COUNT,
-            "median_days_to_handle": {"type": "number", "nullable": True, "minimum": 0},
+            "median_days_to_handle": {"type": "number", "nullable": True, "minimum": 0,
+                                      "description": "The median days from receipt to the first time a report "
+                                                     "was marked handled, over the period's reports ever marked "
+                                                     "handled (percentile_cont in PostgreSQL); null when none is."},
             "url": {"type": "string", "description": "The area's reports on the feedback map."},
-        }, description="Public feedback from the area received in the last `days` days."),
-    }, description="What concerns one area: plans, stakeholder groups, the resident budget and feedback."),
+        }, description="Public feedback (spam never counts) from the area and the areas inside it received in "
+                       "the last `days` days."),
+    }, description="What concerns one area: its channels and meeting places, plans, stakeholder groups, the "
+                    "resident budget and feedback."),
 })
 
 area_participation_schema = extend_schema(
     operation_id="areas_participation_retrieve",
     tags=["areas"],
-    summary="What concerns one area: plans, groups, budget, feedback",
+    summary="What concerns one area: channels, meeting places, plans, groups, budget, feedback",
     description=(
-        "The planning map's facts of one area (and the areas inside it): the published plans touching it "
+        "The facts of one area's page (and the areas inside it): its own communication channels (a directory "
+        "the city keeps), its meeting places with how to book them and how the door opens (GeoJSON points in "
+        "EPSG:4326), the published plans touching it "
         "with their phase and what residents can do now, the stakeholder groups mapped for it, its resident "
         "budget area's money in the current round (the newest round past preparation) with its proposals and, "
         "once the round shows its results, the official result; and its public feedback of the last 12 "

@@ -25,7 +25,11 @@
       "<dt>" + escapeHtml(labels.code) + "</dt><dd>" + escapeHtml(props.code) + "</dd>" +
       "<dt>" + escapeHtml(labels.population) + "</dt><dd>" + escapeHtml(population) + "</dd>" +
       "<dt>" + escapeHtml(labels.budgetArea) + "</dt><dd>" + escapeHtml(budget) + "</dd>" +
-      "</dl></div>"
+      "</dl>" +
+      (config.areaPagePrefix ? '<p><a class="area-page-link" href="' + escapeHtml(config.areaPagePrefix +
+        encodeURIComponent(props.code) + "/") + '">' + escapeHtml(labels.areaPage.replace("%(name)s", props.name)) +
+        "</a></p>" : "") +
+      "</div>"
     );
   }
 
