@@ -89,3 +89,67 @@ def councils_with_counts() -> QuerySet[Panel]:
 def council_members(panel: Panel) -> QuerySet[PanelMember]:
     """A council's members by name (staff only: names and addresses)."""
     return panel.members.select_related("added_by").order_by("name", "email", "id")
+
+
+# The API -----------------------------------------------------------------------------------------
+
+API_MAX_PAGE = 200  # panels per page; a city runs a few dozen
+
+
+def _api_item(panel: Panel, areas: list[dict], *, language: str, page_url) -> dict:
+    experience = panel.kind == PanelKind.EXPERIENCE
+    return {
+        "slug": panel.slug,
+        "kind": panel.kind,
+        "kind_label": str(PanelKind(panel.kind).label),
+        "name": panel.name(language),
+        "description": panel.description(language),
+        "department": ({"code": panel.department.code, "name": panel.department.name(language)}
+                       if panel.department_id else None),
+        "topics": [{"code": topic.code, "name": topic.name(language)} for topic in panel.topics.all()],
+        "service": panel.service(language) or None if experience else None,
+        "criteria": panel.criteria(language) or None if experience else None,
+        "areas": areas,
+        "accepts_members": panel.is_open,
+        "member_count": panel.member_count,
+        "contact_email": panel.contact_email or None,
+        "url": page_url(panel.slug),
+    }
+
+
+def _area_counts(panel_ids: list[int], language: str) -> dict[int, list[dict]]:
+    """Per panel: the residential areas its confirmed members chose, with how many chose each (1 query)."""
+    through = PanelMember.areas.through
+    rows = (through.objects.filter(panelmember__panel_id__in=panel_ids, panelmember__confirmed_at__isnull=False)
+            .values("panelmember__panel_id", "area__code", "area__name_fi", "area__name_sv", "area__name_en")
+            .annotate(members=Count("panelmember_id", distinct=True))
+            .order_by("panelmember__panel_id", "area__name_fi"))
+    by_panel: dict[int, list[dict]] = {}
+    for row in rows:
+        name = row.get(f"area__name_{language}") or row["area__name_fi"]
+        by_panel.setdefault(row["panelmember__panel_id"], []).append(
+            {"code": row["area__code"], "name": name, "member_count": row["members"]})
+    return by_panel
+
+
+def panels_api_page(*, language: str, page_url, limit: int = 100, after: tuple | None = None) -> tuple[list, tuple | None]:
+    """One page of panels for the API (oldest first, keyset on created_at and id; 3 queries) and the
+    last row's key when there is a next page."""
+    panels = _with_counts(Panel.objects.all()).order_by("created_at", "pk")
+    if after is not None:
+        created_at, pk = after
+        panels = panels.filter(Q(created_at__gt=created_at) | Q(created_at=created_at, pk__gt=pk))
+    rows = list(panels[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    areas = _area_counts([panel.pk for panel in rows], language) if rows else {}
+    items = [_api_item(panel, areas.get(panel.pk, []), language=language, page_url=page_url) for panel in rows]
+    return items, ((rows[-1].created_at, rows[-1].pk) if more else None)
+
+
+def panel_api_item(slug: str, *, language: str, page_url) -> dict | None:
+    panel = panel_public(slug)
+    if panel is None:
+        return None
+    return _api_item(panel, _area_counts([panel.pk], language).get(panel.pk, []), language=language,
+                     page_url=page_url)

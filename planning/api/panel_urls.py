@@ -1,5 +1,10 @@
 """API routes of the panels (issue #15)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from planning.api.panel_views import PanelDetailView, PanelListView
+
+urlpatterns = [
+    path("panels/", PanelListView.as_view(), name="panel-list"),
+    path("panels/<str:slug>/", PanelDetailView.as_view(), name="panel-detail"),
+]

@@ -49,13 +49,18 @@ def panel_make(slug: str = "liikennepaneeli", *, kind: str = PanelKind.GROUP, to
     return panel
 
 
-@pytest.fixture
-def world(city):
+def panel_world() -> dict:
+    """A panel on two topics, a third topic not its own, and three residential areas of the demo city."""
     traffic, libraries = topic("liikenne", "Liikenne"), topic("kirjastot", "Kirjastot")
     panel = panel_make(topics=[traffic, libraries], contact_email="osallisuus@example.org")
     areas = list(residential_areas().order_by("code")[:3])
     return {"panel": panel, "traffic": traffic, "libraries": libraries, "areas": areas,
             "other_topic": topic("nuoret", "Nuoret")}
+
+
+@pytest.fixture
+def world(city):
+    return panel_world()
 
 
 def _emails(kind: str | None = None):
