@@ -98,7 +98,7 @@ def _location(area: Area, lon_lat: tuple[float, float] | None) -> GEOSGeometry:
     lon, lat = lon_lat or (0.0, 0.0)  # no centroid: a point far outside, so PostGIS picks one inside
     with connection.cursor() as cursor:
         cursor.execute(_LOCATION_SQL, {"lon": lon, "lat": lat, "srid": settings.STORAGE_SRID, "area": area.pk})
-        return GEOSGeometry(bytes(cursor.fetchone()[0]))
+        return GEOSGeometry(memoryview(bytes(cursor.fetchone()[0])))
 
 
 @transaction.atomic

@@ -58,6 +58,10 @@ def api_world(city) -> ApiWorld:
     plan = process_walk(process_make(name_fi="Rajapinnan asemakaava"), Phase.DRAFT)
     comment_create(process=plan, text="Suojatie tähän.", geometry=near_plan())
     project = process_walk(process_make(kind=ProcessKind.SERVICE_DEVELOPMENT, name_fi="Kouluruoka"), Phase.DRAFT)
+    # The demo directory of the areas' channels and meeting places: the area facts' 200 answers carry them.
+    from city.community_demo import demo_community_load
+
+    demo_community_load()
     voting, ballots, voter = _ballot_world()
     proposing, proposals = _proposal_world()
     return ApiWorld(
