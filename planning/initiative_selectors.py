@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from planning.models.initiatives import SEINAJOKI_MUNICIPALITY, Initiative, InitiativeState
 
@@ -37,3 +39,22 @@ def initiative_public(external_id: int) -> Initiative | None:
     if not 0 < external_id <= LARGEST_ID:
         return None
     return initiatives_public().filter(external_id=external_id).first()
+
+
+API_MAX_PAGE = 200  # initiatives per page of the API; the city receives a few dozen a year
+
+
+def initiatives_api_page(*, state: str = "", limit: int = 100,
+                         after: tuple[date, int] | None = None) -> tuple[list[Initiative], tuple[date, int] | None]:
+    """A page of the city's initiatives, the newest published first, after the (published_on, number) of
+    the previous page's last; and this page's last when more follow (else None)."""
+    queryset = initiatives_public(state=state)
+    if after is not None:
+        published_on, number = after
+        queryset = queryset.filter(Q(published_on__lt=published_on) | Q(published_on=published_on,
+                                                                          external_id__lt=number))
+    rows = list(queryset.defer("source")[: limit + 1])
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        return rows[:limit], (last.published_on, last.external_id)
+    return rows, None
