@@ -9,6 +9,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,7 @@ from planning.models import (
     BudgetRoundEvent,
     ProposalEvent,
 )
+from planning.panel_message_selectors import BUDGET_OFFER_PHASES
 from planning.services.budgets import (
     AllocationRefused,
     budget_allocation_override,
@@ -149,12 +152,16 @@ class BudgetRoundAdmin(admin.ModelAdmin):
                 self.message_user(request, _("%(round)s is in its last phase.") % {"round": budget}, messages.ERROR)
                 continue
             try:
-                budget_round_move_phase(budget_round=budget, to_phase=BUDGET_PHASE_ORDER[here + 1],
-                                        actor=request.user)
+                moved = budget_round_move_phase(budget_round=budget, to_phase=BUDGET_PHASE_ORDER[here + 1],
+                                                actor=request.user)
             except AllocationRefused as refused:
                 self.message_user(request, f"{budget}: {refused}", messages.ERROR)
             else:
                 self.message_user(request, _("%(round)s moved to the next phase.") % {"round": budget})
+                if moved.phase in BUDGET_OFFER_PHASES:  # open to residents: offer the panels to invite (issue #15)
+                    self.message_user(request, format_html(
+                        '{} <a href="{}">{}</a>', _("Invite the panels whose members live in its areas:"),
+                        reverse("budget_review:rounds") + "#panel-offers", _("the panels to invite")))
 
 
 class ProposalEventInline(_ReadOnly, admin.TabularInline):

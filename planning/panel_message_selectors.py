@@ -14,7 +14,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from city.models import Area, AreaKind, Notification
+from city.models import Area, AreaKind, Notification, StaffRole
+from city.permissions import has_role, staff_profile
 from city.services.outbox import MAX_ATTEMPTS
 from planning.models import (
     BudgetAllocation,
@@ -168,3 +169,29 @@ def panel_message_delivery(message: PanelMessage) -> dict[str, int]:
         retrying=Count("pk", filter=unsent & Q(attempts__lt=MAX_ATTEMPTS) & ~Q(last_error="")),
         failed=Count("pk", filter=unsent & Q(attempts__gte=MAX_ATTEMPTS)),
     )
+
+
+def panel_message_processes(user) -> QuerySet[Process]:
+    """The plans ``user`` may invite panels to comment on: those in phase 4 or 5, a planner's own only."""
+    profile = staff_profile(user)
+    plans = Process.objects.filter(phase__in=PLAN_OFFER_PHASES).order_by("name_fi", "pk")
+    if profile is None:
+        return plans.none()
+    if profile.has_role(StaffRole.ADMINISTRATOR, StaffRole.PARTICIPATION_AGENT):
+        return plans
+    if profile.has_role(StaffRole.PLANNER):
+        return plans.filter(planners=user)
+    return plans.none()
+
+
+def panel_message_budget_rounds(user) -> QuerySet[BudgetRound]:
+    """The rounds ``user`` may invite panels to: those open for proposals or votes."""
+    rounds = BudgetRound.objects.filter(phase__in=BUDGET_OFFER_PHASES).order_by("-year", "name_fi")
+    if has_role(user, StaffRole.ADMINISTRATOR, StaffRole.PARTICIPATION_AGENT, StaffRole.BUDGET_OFFICIAL):
+        return rounds
+    return rounds.none()
+
+
+def panel_message_areas() -> QuerySet[Area]:
+    """The residential areas a message may be narrowed to (those members choose from)."""
+    return Area.objects.residential().order_by("name_fi", "code")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from planning.budget_selectors import budget_section_amount
 from planning.models import ProposalStatus
+from planning.panel_message_selectors import BUDGET_OFFER_PHASES, budget_round_panel_offers
 from planning.proposal_forms import ProposalMergeForm, ProposalReviewForm
 from planning.proposal_selectors import (
     proposal_coauthors,
@@ -57,8 +58,12 @@ def _proposal_or_404(pk: int):
 def review_round_list(request):
     """Every round, with its proposals counted by status."""
     language = _language()
+    rounds = [(budget, budget.name(language)) for budget in review_rounds()]
     return render(request, "planning/budget_review/rounds.html", {
-        "rounds": [(budget, budget.name(language)) for budget in review_rounds()]})
+        "rounds": rounds,
+        # Rounds open for proposals or votes: the panels to invite (issue #15).
+        "budget_offers": [(budget, name, budget_round_panel_offers(budget)) for budget, name in rounds
+                          if budget.phase in BUDGET_OFFER_PHASES]})
 
 
 @reviewer_required

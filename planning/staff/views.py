@@ -13,12 +13,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from geo_feedback.permissions import Action, can
 from planning.models import Comment, CommentStatus, Phase, StakeholderMapping
+from planning.panel_message_selectors import PLAN_OFFER_PHASES, plan_panel_offers
 from planning.permissions import comment_may_moderate, planning_pages_may_open, process_may_run
 from planning.report import report_is_public
 from planning.services.comments import ActionRefused, answer_create, comment_moderate
@@ -93,6 +95,7 @@ def _render_process(request, process, *, back_form=None, status: int = 200):
     return _render(request, "planning/staff/process.html", {
         "process": process, "history": selectors.process_history(process), "report_public": report_is_public(process),
         "waiting": len(selectors.comments_waiting(process)), **_phase_context(process, back_form),
+        "panel_offers": plan_panel_offers(process),  # phases 4 and 5: the panels to invite (issue #15)
     }, status=status)
 
 
@@ -123,6 +126,9 @@ def plan_move_phase(request, pk: int):
                                status=409 if refused.code == "changed" else 400)
     messages.success(request, _("The plan is now in phase %(number)s: %(name)s.")
                      % {"number": moved.phase, "name": moved.phase_name()})
+    if moved.phase in PLAN_OFFER_PHASES:  # comments open: the page's offer of panels to invite comes first
+        messages.info(request, _("Comments are open: invite panels whose members live in the plan's area."))
+        return redirect(reverse("plan_staff:plan", args=[pk]) + "#panel-offers")
     return redirect("plan_staff:plan", pk=pk)
 
 
