@@ -254,3 +254,40 @@ def test_every_budget_staff_page_passes_axe_at_1280_pixels(browser, live_server,
         axe_check(page)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_initiative_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city, axe_check,
+                                                                    fixtures_dir, prefix):
+    """The initiatives' list (all, by state, a page past the end) and their pages in every state, and the
+    state filter and the way to the "how to make one" section by keyboard."""
+    from planning.services.initiatives import initiatives_import, initiatives_read
+
+    initiatives_import(rows=initiatives_read(str(fixtures_dir / "kuntalaisaloite_sample.json")), source="sample")
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        for path in ("/aloitteet/", "/aloitteet/?state=decided", "/aloitteet/?state=open&page=9",
+                     "/aloitteet/990001/", "/aloitteet/990002/", "/aloitteet/990003/", "/aloitteet/990004/",
+                     "/aloitteet/990007/", "/aloitteet/990008/", "/aloitteet/1/"):
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status == (404 if path == "/aloitteet/1/" else 200), (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+        # By keyboard: choose a state, Tab to the button, Enter; then follow the link to "how to".
+        page.goto(live_server.url + prefix + "/aloitteet/")
+        page.locator("#filter-state").focus()
+        page.locator("#filter-state").select_option("decided")
+        page.keyboard.press("Tab")
+        expect(page.locator("#filter-button")).to_be_focused()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**state=decided**")
+        expect(page.locator("#initiative-list > li")).to_have_count(2)
+        page.locator("a[href='#how-to']").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**#how-to")
+        expect(page.locator("#how-to-heading")).to_be_in_viewport()
+    finally:
+        context.close()
