@@ -247,3 +247,17 @@ def test_history_rows_hold_no_address(world, django_user_model):
     dumped = serializers.serialize("json", PanelEvent.objects.all())
     assert PanelEvent.objects.count() == 6
     assert "example.org" not in dumped and "@" not in dumped
+
+
+def test_the_command_expires_old_sign_ups(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    member = panel_join(panel=world["panel"], email=ANNA, language="fi")
+    PanelMember.objects.filter(pk=member.pk).update(joined_at=timezone.now() - timedelta(days=8))
+    out = StringIO()
+    call_command("expire_panel_signups", stdout=out)
+    assert PanelMember.objects.exists() and "Deleted 0" in out.getvalue()
+    call_command("expire_panel_signups", "--days", "7", stdout=out)
+    assert not PanelMember.objects.exists() and "Deleted 1" in out.getvalue()
