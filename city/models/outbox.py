@@ -31,6 +31,11 @@ class Notification(models.Model):
     body = models.TextField(
         _("message text"), help_text=_("Plain-text body, ending with the recipient's stop link where there is one."),
     )
+    unsubscribe_url = models.URLField(
+        _("one-click unsubscribe address"), max_length=500, blank=True,
+        help_text=_("Sent as the List-Unsubscribe header (RFC 8058) where the stop link takes a one-click POST; "
+                    "empty: no such header."),
+    )
     created_at = models.DateTimeField(_("queued"), auto_now_add=True, db_index=True, help_text=_("When it was queued."))
     enqueued_at = models.DateTimeField(
         _("send job queued"), null=True, blank=True, help_text=_("When a send job was last queued."),
