@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import models, transaction
 from django.db.models import Q
 from django.template import Context
@@ -36,13 +36,16 @@ class Recipient:
     Every email to a resident carries a stop link: ``stop_reason`` says why they get the emails
     ("…because you sent this feedback. To stop them:") and ``stop_url`` where they stop them. What
     stopping means belongs to the app that owns the subject (the feedback channel erases the address).
-    ``context`` adds what the templates show this recipient only.
+    ``context`` adds what the templates show this recipient only. ``one_click`` says that ``stop_url``
+    also takes a plain POST without a page (RFC 8058): the email then carries the List-Unsubscribe and
+    List-Unsubscribe-Post headers, so that mail programs offer their own unsubscribe button.
     """
 
     email: str
     stop_url: str = ""
     stop_reason: str = ""
     context: Mapping = field(default_factory=dict)
+    one_click: bool = False
 
 
 def _render_text(name: str, context: Mapping) -> str:
@@ -81,7 +84,8 @@ def notification_queue(
                                                                "stop_url": recipient.stop_url})
             body = body.rstrip("\n") + "\n" + _stop_footer(recipient)
             rows.append(Notification(about_type=about_type, about_id=about.pk, kind=kind, recipient=recipient.email,
-                                     subject=subject, body=body))
+                                     subject=subject, body=body,
+                                     unsubscribe_url=recipient.stop_url if recipient.one_click else ""))
     created = Notification.objects.bulk_create(rows)
     for row in created:
         transaction.on_commit(lambda pk=row.pk: notification_enqueue(pk))
@@ -105,7 +109,7 @@ def notification_send(*, notification_id: int) -> bool:
             return False
         row.attempts += 1
         try:
-            send_mail(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.recipient])
+            _send(row)
         except Exception as error:  # SMTP errors are many; the row keeps the reason and is retried
             row.last_error = f"{error.__class__.__name__}: {error}"
             row.save(update_fields=["attempts", "last_error"])
@@ -118,6 +122,15 @@ def notification_send(*, notification_id: int) -> bool:
     # Raised only after the block has committed the attempt: raising inside it would roll the
     # count and the reason back, and the relay would retry a broken address for ever.
     raise failure
+
+
+def _send(row: Notification) -> None:
+    if not row.unsubscribe_url:
+        send_mail(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.recipient])
+        return
+    EmailMessage(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.recipient], headers={
+        "List-Unsubscribe": f"<{row.unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }).send()
 
 
 def notification_enqueue(notification_id: int) -> bool:

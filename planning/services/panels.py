@@ -50,12 +50,13 @@ def _language(language: str | None) -> str:
 
 
 def panel_stop_recipient(member: PanelMember) -> Recipient:
-    """The member's address with the link that takes them out of the panel (every panel email has it)."""
+    """The member's address with the link that takes them out of the panel (every panel email has it, in
+    the body and as the List-Unsubscribe header). The sending helper's emails may use it too."""
     with translation.override(member.language):
         reason = translation.gettext("You get these emails because you are a member of “%(panel)s”. To leave "
                                      "the panel and erase your address:") % {"panel": member.panel.name(member.language)}
     return Recipient(email=member.email, stop_url=_url("panels:unsubscribe", member.language, member.token),
-                     stop_reason=reason)
+                     stop_reason=reason, one_click=True)  # the stop link takes RFC 8058's one-click POST
 
 
 def _event(member: PanelMember, action: str, *, actor=None) -> PanelEvent:

@@ -103,6 +103,7 @@ def test_joining_queues_a_confirmation_and_counts_nothing_before_it(world, djang
     assert _link(email.body, "vahvista").startswith("/sv/paneelit/vahvista/")
     stop = _link(email.body, "eroa")
     assert stop == f"/sv/paneelit/eroa/{member.token}/" and email.body.rstrip().endswith(stop)
+    assert email.unsubscribe_url == settings.SITE_URL + stop  # the List-Unsubscribe header (RFC 8058)
     event = PanelEvent.objects.get()
     assert (event.action, event.member_number, event.panel_id) == (PanelAction.JOINED, member.pk, panel.pk)
 
