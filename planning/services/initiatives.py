@@ -343,3 +343,12 @@ def initiatives_import_source(*, source: str, municipality: int | None = SEINAJO
     """Read a file or address and import it (InitiativeSourceUnreadable when it cannot be read)."""
     return initiatives_import(rows=initiatives_read(source), source=source, municipality=municipality, actor=actor,
                               progress=progress)
+
+
+def initiatives_import_enqueue(*, source: str, municipality: int | None = SEINAJOKI_MUNICIPALITY, actor=None) -> None:
+    """Import ``source`` in the worker, after the caller's transaction commits."""
+    from city.queue import enqueue_after_commit
+    from planning import initiative_jobs
+
+    enqueue_after_commit(initiative_jobs.initiatives_import_run, source, municipality,
+                         actor.pk if actor is not None else None)
