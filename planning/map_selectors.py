@@ -336,6 +336,8 @@ def area_participation(code: str, *, language: str, with_boundary: bool = False)
     if not with_boundary:
         del facts["boundary"]
     figures = feedback_area_figures(code)
+    if figures is None:  # the area was deleted between the two statements
+        return None
     facts["feedback"] = {
         "days": figures.days, "received": figures.received, "open": figures.open, "handled": figures.handled,
         "median_days_to_handle": figures.median_days_to_handle, "url": params["feedback_prefix"] + code,

@@ -291,3 +291,25 @@ def test_every_initiative_page_passes_axe_and_reflows_at_320_pixels(browser, liv
         expect(page.locator("#how-to-heading")).to_be_in_viewport()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_area_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city, axe_check, prefix):
+    """The area pages (issue #15) with the demo directory: an area with channels and meeting places on its
+    small map, one without any, and the area list's address search answered."""
+    from city.community_demo import demo_community_load
+
+    demo_community_load()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        for path in ("/osallistumiskartta/alue/61400/", "/osallistumiskartta/alue/61440/", "/alueet/?osoite=61400"):
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status == 200, (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+    finally:
+        context.close()
