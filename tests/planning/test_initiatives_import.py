@@ -196,3 +196,24 @@ def test_a_changed_count_in_a_copy_of_the_sample_updates_one(fixtures_dir):
     run = initiatives_import(rows=changed, source="sample again")
     assert (run.created, run.updated, run.unchanged) == (0, 1, 7)
     assert InitiativeEvent.objects.filter(action="updated").get().initiative.support_count == 300
+
+
+def test_the_command_reads_an_address_as_the_api_serves_it(fixtures_dir, capsys):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(fixtures_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        address = f"http://127.0.0.1:{server.server_port}"
+        call_command("import_initiatives", f"{address}/kuntalaisaloite_sample.json")
+        assert "8 rows read: 8 created" in capsys.readouterr().out
+        with pytest.raises(CommandError, match="cannot be read"):
+            call_command("import_initiatives", f"{address}/ei-ole.json")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert InitiativeImport.objects.get().source.endswith("/kuntalaisaloite_sample.json")
