@@ -8,6 +8,7 @@ one service for the report (served from its cache, or queued once) and shows wha
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -21,13 +22,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planning.models import ParticipationReport, ReportStatus
+from planning.participation_report import SECTIONS
 from planning.participation_report_display import csv_rows, department_name, report_sections
 from planning.participation_report_forms import ReportChoiceForm
 from planning.report_views import _Echo, _safe, _stylesheet_path
 from planning.services.participation_reports import participation_report_request
 
 PDF_STYLESHEETS = ("css/tokens.css", "css/participation-report.css")
-REFRESH_SECONDS = 3
+REFRESH_SECONDS = 3  # how often the progress script asks the API
 
 
 def _language() -> str:
@@ -83,7 +85,8 @@ def report_page(request):
         context.update({"sections": sections, "department_name": department_name(report.figures, _language()),
                         "query": _query(report)})
     elif report is not None:
-        context.update({"refresh": REFRESH_SECONDS, "step_label": step_label(report.step)})
+        context.update({"refresh": REFRESH_SECONDS, "step_label": step_label(report.step),
+                        "steps_json": json.dumps({key: step_label(key) for key, _function in SECTIONS})})
     return _no_store(render(request, "planning/participation_report/page.html", context, status=status))
 
 

@@ -48,7 +48,8 @@ def test_the_progress_while_computing(world):
     ParticipationReport.objects.create(year=YEAR, department=world["environment"], status=ReportStatus.RUNNING,
                                        progress=57, step="panels")
     page = Client().get(PAGE, {"year": YEAR, "department": CITY_ENVIRONMENT}).content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert 'data-api-url="/api/v1/participation-report/2025/?department=kaupunkiymparisto&amp;lang=fi"' in page
+    assert "js/participation-report.js" in page and 'http-equiv="refresh"' not in page
     assert 'value="57"' in page and 'aria-live="polite"' in page
     assert "57 %" in page and ("Paneelit" in page or "Panels" in page)  # the step being computed
 
@@ -58,7 +59,7 @@ def test_the_report_with_charts_tables_and_maps(world):
     answer = Client().get(PAGE, {"year": YEAR, "department": ""})
     assert answer.status_code == 200
     page = answer.content.decode()
-    assert 'http-equiv="refresh"' not in page
+    assert "participation-report.js" not in page
     for table in ("feedback-kinds", "feedback-categories", "feedback-areas", "plans-phases", "plans-groups",
                   "plans-ages", "budget-0", "panels-list", "events-list", "targets-comparison", "targets-next"):
         assert f'id="{table}"' in page, table
