@@ -313,3 +313,129 @@ def test_every_area_page_passes_axe_and_reflows_at_320_pixels(browser, live_serv
             assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_panel_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city, axe_check, prefix):
+    """The panels (issue #15) with the demo's: the list, an open panel, an experience group and a council,
+    the "check your email" page, a member's confirm, own-data and stop pages, and the join form's errors
+    with every area group open."""
+    from planning.models import PanelMember
+    from planning.panel_demo import demo_panels_load
+
+    demo_panels_load()
+    member = PanelMember.objects.filter(panel__slug="liikennepaneeli", confirmed_at__isnull=False).first()
+    waiting = PanelMember.objects.filter(confirmed_at__isnull=True).first()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        for path in ("/paneelit/", "/paneelit/liikennepaneeli/", "/paneelit/kirjaston-kokemusasiantuntijat/",
+                     "/paneelit/vanhusneuvosto/", "/paneelit/liikennepaneeli/tarkista-sahkoposti/",
+                     f"/paneelit/vahvista/{waiting.token}/", f"/paneelit/omat-tiedot/{member.token}/",
+                     f"/paneelit/omat-tiedot/{waiting.token}/", f"/paneelit/eroa/{member.token}/",
+                     "/paneelit/ei-ole/"):
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status == (404 if path.endswith("ei-ole/") else 200), (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+        # The join form sent with a bad address and every area group open.
+        page.goto(live_server.url + prefix + "/paneelit/liikennepaneeli/")
+        page.evaluate("document.querySelectorAll('details.area-group').forEach(d => d.open = true)")
+        page.locator("#id_email").fill("ei-osoite")
+        page.locator("#panel-join-submit").click()
+        expect(page.locator("#error-summary")).to_be_visible()
+        page.evaluate("document.querySelectorAll('details.area-group').forEach(d => d.open = true)")
+        axe_check(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_council_member_page_passes_axe_at_1280_pixels(browser, live_server, city, axe_check, prefix):
+    """The staff's council member pages (issue #15): the councils, a council's members, the add form's errors."""
+    from city.models import StaffRole
+    from planning.panel_demo import demo_panels_load
+    from tests.browser.test_proposals import sign_in as staff_sign_in
+    from tests.factories.processes import staff as staff_member
+
+    demo_panels_load()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        staff_sign_in(page, live_server, staff_member("osallisuusagentti", StaffRole.PARTICIPATION_AGENT))
+        for path in ("/henkilosto/paneelit/jasenet/", "/henkilosto/paneelit/jasenet/vanhusneuvosto/"):
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status == 200, (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        page.locator("#council-member-form button[type=submit]").click()
+        expect(page.locator("#council-member-form .error-message").first).to_be_visible()
+        axe_check(page)
+    finally:
+        context.close()
+
+
+def _participation_reports() -> tuple[str, ...]:
+    """The participation report's pages (issue #15): the choice, its errors, a report being computed (its
+    script asks the API) and a report ready, with a resident budget voted this year so both maps are drawn."""
+    from datetime import date
+
+    from city.models import Area, AreaKind, Department
+    from planning.models import Ballot, BudgetAllocation, BudgetRound, ParticipationReport, ReportStatus
+    from planning.report_demo import demo_report_load
+    from planning.services.participation_reports import participation_report_compute
+
+    demo_report_load()
+    year = date.today().year
+    budget = BudgetRound.objects.create(year=year + 1, name_fi="Asukasbudjetti (raportti)", total=100_000,
+                                        city_wide=0, rounding_step=1000, voting_start=date(year, 1, 10),
+                                        voting_end=date(year, 1, 31))
+    for number, area in enumerate(Area.objects.filter(kind=AreaKind.BUDGET_AREA).order_by("code")):
+        BudgetAllocation.objects.create(round=budget, area=area, population=area.population or 1000,
+                                        computed_amount=25_000)
+        Ballot.objects.create(round=budget, voter_key=f"raportti-{number}", area=area, receipt_code=f"RAP{number}")
+    ready = ParticipationReport.objects.create(year=year, department=None)
+    participation_report_compute(report_id=ready.pk)
+    ParticipationReport.objects.create(year=year - 1, department=Department.objects.get(code="kaupunkiymparisto"),
+                                       status=ReportStatus.RUNNING, progress=40, step="plans")
+    return ("/osallistumisraportti/", "/osallistumisraportti/?year=1999&department=kuu",
+            f"/osallistumisraportti/?year={year - 1}&department=kaupunkiymparisto",
+            f"/osallistumisraportti/?year={year}&department=")
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_participation_report_page_passes_axe_and_reflows_at_320_pixels(browser, live_server, city,
+                                                                               axe_check, prefix):
+    _report()  # feedback placed in a residential area: the feedback map has a figure
+    paths = _participation_reports()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        for path in paths:
+            response = page.goto(live_server.url + prefix + path)
+            assert response.status in (200, 400), (path, response.status)
+            expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+            axe_check(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{prefix + path} is {width} px wide at 320 px"
+        expect(page.locator("iframe.pr-map-frame")).to_have_count(2)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_report_staff_page_passes_axe_at_1280_pixels(page, live_server, staff, axe_check, prefix):  # noqa: F811
+    """The participation agent's events and targets page (issue #15), and its forms' errors."""
+    sign_in(page, live_server.url, "osallisuus")
+    page.goto(f"{live_server.url}{prefix}/henkilosto/osallistumisraportti/")
+    expect(page.locator("html")).to_have_attribute("lang", prefix.strip("/") or "fi")
+    axe_check(page)
+    page.locator("#target-save").click()  # no target given
+    expect(page.locator("#id_target-value-error")).to_be_visible()
+    axe_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
