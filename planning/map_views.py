@@ -113,7 +113,7 @@ def area_page(request, code: str):
                        "language": _language()},
         "map_labels": {"zoomIn": _("Zoom in"), "zoomOut": _("Zoom out"),
                        "capacity": _("Capacity"), "people": _("people"),
-                       "stepFree": _("Step-free access"), "notStepFree": _("No step-free access")},
+                       "stepFree": _("Step-free access"), "notStepFree": _("Step-free access not confirmed")},
     })
 
 
