@@ -112,3 +112,16 @@ def test_the_page_takes_few_queries(django_assert_max_num_queries):
     with django_assert_max_num_queries(14):
         page = client.get(PAGE).content.decode()
     assert page.count("<th scope=\"row\">Ilta ") == 25  # a page of events
+
+
+
+def test_the_admin_registers_events_targets_and_read_only_reports(rf):
+    from django.contrib import admin
+
+    from planning import participation_report_admin  # noqa: F401  (planning/admin.py is to import it)
+    from planning.models import ParticipationReport
+
+    assert all(admin.site.is_registered(model) for model in (EventAttendance, ParticipationTarget,
+                                                              ParticipationReport))
+    report_admin = admin.site._registry[ParticipationReport]
+    assert not report_admin.has_add_permission(rf.get("/")) and not report_admin.has_change_permission(rf.get("/"))
