@@ -27,6 +27,7 @@ from planning.models import (
     Phase,
     Process,
 )
+from planning.panel_selectors import residential_areas
 
 PAGE_SIZE = 50
 # A zoning plan is offered panels to invite while residents comment on its goals and its draft, a
@@ -193,5 +194,5 @@ def panel_message_budget_rounds(user) -> QuerySet[BudgetRound]:
 
 
 def panel_message_areas() -> QuerySet[Area]:
-    """The residential areas a message may be narrowed to (those members choose from)."""
-    return Area.objects.residential().order_by("name_fi", "code")
+    """The residential areas a message may be narrowed to: those members choose from."""
+    return residential_areas().order_by("name_fi", "code")

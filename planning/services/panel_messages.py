@@ -16,6 +16,7 @@ and sends nothing (a double click, a resubmitted form, two tabs).
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -47,6 +48,7 @@ from planning.models import (
 )
 from planning.panel_message_selectors import panel_message_reach, panel_message_recipients
 from planning.permissions import process_may_run
+from planning.services.panels import panel_stop_recipient
 
 LINK_MAX = 200  # PanelMessage.link's length
 TEMPLATE = "planning/email/panel_message"
@@ -181,12 +183,10 @@ def _default_link(*, kind: str, process: Process | None, budget_round: BudgetRou
     return ""
 
 
-def _member_recipient(member: PanelMember, panel_name: str) -> Recipient:
-    with translation.override(member.language):
-        reason = _("You get these emails because you joined %(panel)s. To leave the panel with one click:") % {
-            "panel": panel_name}
-    return Recipient(email=member.email, stop_url=_url("panels:unsubscribe", member.language, member.token),
-                     stop_reason=reason, context={"member_url": _url("panels:member", member.language, member.token)})
+def _member_recipient(member: PanelMember) -> Recipient:
+    """The panels' own stop link and reason (``panel_stop_recipient``), with the member's own-data link."""
+    return dataclasses.replace(panel_stop_recipient(member),
+                               context={"member_url": _url("panels:member", member.language, member.token)})
 
 
 def _queue_emails(message: PanelMessage, members: list[PanelMember]) -> None:
@@ -205,8 +205,7 @@ def _queue_emails(message: PanelMessage, members: list[PanelMember]) -> None:
             }
         notification_queue(about=message, kind="panel_message", language=language, template=TEMPLATE,
                            context=context,
-                           recipients=[_member_recipient(member, context["panel_name"])
-                                       for member in members if member.language == language])
+                           recipients=[_member_recipient(member) for member in members if member.language == language])
 
 
 @transaction.atomic
@@ -248,7 +247,9 @@ def panel_message_send(*, panel: Panel, kind: str, subject: str, body: str, link
     message.topics.set(topics)
     message.areas.set(areas)
     members = list(panel_message_recipients(panel=panel, reach=reach, topics=topics)
-                   .only("pk", "email", "language", "token").order_by("pk"))
+                   .only("pk", "panel_id", "email", "language", "token").order_by("pk"))
+    for member in members:
+        member.panel = panel  # the stop reason names it: no query per member
     _queue_emails(message, members)
     message.recipient_count = len(members)
     message.save(update_fields=["recipient_count"])

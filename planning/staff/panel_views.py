@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from planning.models import BudgetPhase, PanelMessageKind
@@ -171,8 +171,10 @@ def panel_compose(request, slug: str):
             for error in errors:
                 form.add_error(field if field in form.fields else None, error)
         return _render_compose(request, panel, form, status=403 if refused.forbidden else 400)
-    messages.success(request, _("The message is on its way to %(count)s members.") % {"count": message.recipient_count}
-                     if message.recipient_count else _("The message is recorded; it reached no member."))
+    count = message.recipient_count
+    messages.success(request, ngettext("The message is on its way to %(count)s member.",
+                                       "The message is on its way to %(count)s members.", count) % {"count": count}
+                     if count else _("The message is recorded; it reached no member."))
     return redirect("panel_staff:message", slug=panel.slug, pk=message.pk)
 
 

@@ -202,7 +202,7 @@ def _rows(message) -> list[Notification]:
 
 
 def test_an_invitation_writes_the_message_one_email_per_member_reached_and_an_event(
-        process, panel, planner, mail_queue, django_capture_on_commit_callbacks):
+        process, panel, planner, mail_queue, settings, django_capture_on_commit_callbacks):
     starts = timezone.make_aware(datetime.datetime(2027, 3, 4, 18, 0))
     with django_capture_on_commit_callbacks(execute=True):
         message = panel_message_send(
@@ -228,7 +228,11 @@ def test_an_invitation_writes_the_message_one_email_per_member_reached_and_an_ev
     assert f"/sv/paneelit/eroa/{swedish.token}/" in anna.body
 
     assert jobs_run() == {"finished": 2, "failed": 0}
-    assert sorted(message.to[0] for message in mail.outbox) == ["anna@example.fi", "maija@example.fi"]
+    sent = {email.to[0]: email for email in mail.outbox}
+    assert sorted(sent) == ["anna@example.fi", "maija@example.fi"]
+    # Mail programs offer their own unsubscribe button: the stop link takes a one-click POST (RFC 8058).
+    assert sent["maija@example.fi"].extra_headers["List-Unsubscribe"] == (
+        f"<{settings.SITE_URL}/paneelit/eroa/{member.token}/>")
     assert panel_message_delivery(message) == {"sent": 2, "queued": 0, "retrying": 0, "failed": 0}
 
 
