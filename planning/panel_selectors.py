@@ -6,6 +6,7 @@ their secret token only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -62,9 +63,17 @@ def panel_public(slug: str) -> Panel | None:
     return _with_counts(Panel.objects.filter(slug=slug)).first()
 
 
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
+
+
+def token_well_formed(token: str) -> bool:
+    """Whether ``token`` could be a member's (anything else is no member, and never reaches the database)."""
+    return bool(TOKEN.fullmatch(token or ""))
+
+
 def panel_member_by_token(token: str) -> PanelMember | None:
     """The member behind a secret link, with their panel, topics and areas (3 queries)."""
-    if not token or len(token) > 64:
+    if not token_well_formed(token):
         return None
     return (PanelMember.objects.filter(token=token).select_related("panel")
             .prefetch_related(Prefetch("topics", queryset=PanelTopic.objects.order_by("name_fi")),

@@ -25,6 +25,7 @@ from planning.panel_selectors import (
     panels_by_kind,
     panels_public,
     residential_area_groups,
+    token_well_formed,
 )
 from planning.services.panels import PanelRefused, panel_confirm, panel_join, panel_leave, panel_member_change
 
@@ -154,7 +155,7 @@ def panel_unsubscribe(request, token: str):
     Posting twice is harmless: the second time says the address is gone already.
     """
     if request.method == "POST":
-        panel = panel_leave(token=token)
+        panel = panel_leave(token=token) if token_well_formed(token) else None
         return _private(render(request, "planning/panels/unsubscribe.html", {"panel": panel, "stopped": True}))
     member = _member_or_404(token)
     return _private(render(request, "planning/panels/unsubscribe.html", {"panel": member.panel, "stopped": False,

@@ -222,6 +222,11 @@ def test_unsubscribe_by_the_button_and_by_rfc_8058_one_click(world):
                              content_type="application/x-www-form-urlencoded")
     assert again.status_code == 200  # a mail program's retry is harmless
     assert csrf_client.get(f"/paneelit/eroa/{pekka.token}/").status_code == 404
+    for bad in ("%00", "x" * 65, "ä"):  # never a token: no database error, no member (a NUL is refused earlier)
+        assert csrf_client.get(f"/paneelit/eroa/{bad}/").status_code in (400, 404), bad
+        assert csrf_client.post(f"/paneelit/eroa/{bad}/").status_code in (200, 400), bad
+        assert csrf_client.get(f"/paneelit/omat-tiedot/{bad}/").status_code in (400, 404), bad
+        assert csrf_client.get(f"/paneelit/vahvista/{bad}/").status_code in (400, 404), bad
     assert list(PanelEvent.objects.filter(action=PanelAction.LEFT).values_list("member_number", flat=True)) == [
         anna.pk, pekka.pk]
 
