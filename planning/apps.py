@@ -7,3 +7,10 @@ class PlanningConfig(AppConfig):
 
     name = "planning"
     verbose_name = _("Planning")
+
+    def ready(self):
+        # Every round of the outbox relay (manage.py relay_outbox) also deletes the panel sign-ups
+        # never confirmed in time.
+        from planning.services.panels import register_relays
+
+        register_relays()
