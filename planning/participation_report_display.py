@@ -24,7 +24,7 @@ def _number(value) -> str:
         return "–"
     if isinstance(value, float) and not value.is_integer():
         return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
-    return str(int(value)) if isinstance(value, float) else str(value)
+    return str(int(value)) if isinstance(value, float | int) else str(value)
 
 
 @dataclass
@@ -33,6 +33,11 @@ class Row:
     label: str
     values: list  # the table's number columns, in order
     bar: float = 0.0  # percent of the largest charted value, for the bar's length
+
+    @property
+    def cells(self) -> list[str]:
+        """The values as the table shows them: whole numbers without decimals, "–" for none."""
+        return [value if isinstance(value, str) else _number(value) for value in self.values]
 
 
 @dataclass
@@ -62,9 +67,6 @@ class Table:
     @property
     def headings(self) -> list[str]:
         return [heading for _key, heading in self.columns]
-
-    def cells(self, row: Row) -> list[str]:
-        return [_number(value) for value in row.values]
 
 
 @dataclass
