@@ -24,10 +24,12 @@ def staff_areas(request):
     from city.permissions import has_role
     from planning.permissions import planning_pages_may_open
     from planning.services.ballots import PAPER_BALLOT_ROLES
+    from planning.services.panel_messages import panel_pages_may_open
     from planning.services.proposal_review import proposal_may_review
 
     return {"staff_runs_plans": lambda: planning_pages_may_open(request.user),
             "staff_reviews_budget": lambda: proposal_may_review(request.user),
             "staff_enters_paper_ballots": lambda: has_role(request.user, *PAPER_BALLOT_ROLES),
+            "staff_writes_to_panels": lambda: panel_pages_may_open(request.user),
             "staff_sees_tickets": lambda: has_role(request.user, StaffRole.CUSTOMER_SERVICE, StaffRole.HANDLER,
                                                    StaffRole.PARTICIPATION_AGENT, StaffRole.ADMINISTRATOR)}
