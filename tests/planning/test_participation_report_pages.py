@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.test import Client
+from pypdf import PdfReader
 
 from city.seed import CITY_ENVIRONMENT
 from planning.models import ParticipationReport, ReportStatus
@@ -96,6 +97,9 @@ def test_the_pdf_is_made_from_the_same_template(world):
     answer = Client().get(f"{PAGE}pdf/", {"year": YEAR, "department": CITY_ENVIRONMENT})
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(answer.content)).pages)
+    assert "Asukasilta" in text and "Kävely" in text  # the events' table
+    assert "Liikennepaneeli" in text  # the panels' table
 
 
 def test_the_pdf_and_csv_wait_for_the_report(world):
