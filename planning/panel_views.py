@@ -60,11 +60,17 @@ def panel_list(request):
     return render(request, "planning/panels/list.html", {"kinds": panels_by_kind(panels_public())})
 
 
+def _area_groups(language: str, chosen: set[str]) -> list[tuple[str, list, bool]]:
+    """The residential areas by group, each group open when one of its areas is ticked."""
+    return [(name, areas, any(str(pk) in chosen for pk, _name in areas))
+            for name, areas in residential_area_groups(language)]
+
+
 def _detail(request, panel: Panel, *, form: PanelJoinForm | None = None, status: int = 200):
     language = _language()
     form = form or PanelJoinForm(panel=panel)
     return render(request, "planning/panels/detail.html", {
-        "panel": panel, "form": form, "area_groups": residential_area_groups(language) if panel.is_open else [],
+        "panel": panel, "form": form, "area_groups": _area_groups(language, form.chosen("areas")) if panel.is_open else [],
         "chosen_topics": form.chosen("topics"), "chosen_areas": form.chosen("areas"),
     }, status=status)
 
@@ -122,7 +128,7 @@ def _member_page(request, member, *, form=None, status=200):
         "member": member, "panel": member.panel, "form": form, "messages_sent": panel_member_messages(member)[:100],
         "member_topics": [topic.name(language) for topic in member.topics.all()],
         "member_areas": [area.name(language) for area in member.areas.all()],
-        "area_groups": residential_area_groups(language),
+        "area_groups": _area_groups(language, form.chosen("areas")),
         "chosen_topics": form.chosen("topics"), "chosen_areas": form.chosen("areas"),
         "language_name": dict(PanelMemberForm.base_fields["language"].choices).get(member.language, member.language),
     }, status=status))

@@ -179,6 +179,9 @@ def test_the_own_data_page_shows_everything_held(client, world, django_assert_ma
     data = html[html.index('id="member-data"'):html.index("</dl>", html.index('id="member-data"'))]
     assert ANNA in data and "Liikenne" in data and world["areas"][0].name_fi in data and "suomi" in data
     assert "Pyöräilykysely 2026" in html and "Toisen paneelin kysely" not in html
+    # The form starts from her choices: her area ticked, and only its group open.
+    assert html.count('<details class="area-group" open>') == 1
+    assert f'value="{world["areas"][0].pk}" id="id_areas_{world["areas"][0].pk}" checked' in html
     assert client.get("/paneelit/omat-tiedot/no-such-token/").status_code == 404
 
 
