@@ -42,13 +42,16 @@ def participation_report_request(*, year: int, department: Department | None) ->
     unless it has waited so long that its job must have been lost.
     """
     fingerprint = report_fingerprint()
-    created = False
-    try:
-        with transaction.atomic():
-            _report, created = ParticipationReport.objects.get_or_create(year=year, department=department)
-    except IntegrityError:  # another request made it at the same moment, and queued it
-        pass
-    report = ParticipationReport.objects.select_for_update().order_by().get(year=year, department=department)
+    rows = ParticipationReport.objects.select_for_update().order_by()
+    report, created = rows.filter(year=year, department=department).first(), False
+    if report is None:
+        try:
+            with transaction.atomic():
+                ParticipationReport.objects.create(year=year, department=department)
+                created = True
+        except IntegrityError:  # another request made it at the same moment, and queued it
+            pass
+        report = rows.get(year=year, department=department)
     if report.status == ReportStatus.DONE and report.fingerprint == fingerprint:
         return report
     waiting = report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)

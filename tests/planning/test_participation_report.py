@@ -335,3 +335,21 @@ def test_a_target_per_department_year_and_figure_and_the_budget_only_for_the_who
                                        metric=ParticipationMetric.FEEDBACK_RECEIVED, value=Decimal(5))
     assert ParticipationTarget.objects.filter(department=world["environment"], year=2025,
                                               metric="feedback_received").get().pk == changed.pk
+
+
+def test_a_report_whose_job_was_lost_is_queued_again(world, queue, django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from planning.services.participation_reports import REPORT_STALE_AFTER
+
+    lost = ParticipationReport.objects.create(year=YEAR, department=None, status=ReportStatus.RUNNING, progress=30,
+                                              queued_at=timezone.now() - REPORT_STALE_AFTER - timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = participation_report_request(year=YEAR, department=None)
+    assert (again.pk, again.status, again.progress, len(callbacks)) == (lost.pk, ReportStatus.QUEUED, 0, 1)
+
+
+def test_serving_a_ready_report_takes_few_queries(world, queue, django_assert_max_num_queries):
+    participation_report_compute(report_id=ParticipationReport.objects.create(year=YEAR, department=None).pk)
+    with django_assert_max_num_queries(3):  # the fingerprint and the locked row
+        assert participation_report_request(year=YEAR, department=None).status == ReportStatus.DONE
