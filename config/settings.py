@@ -303,9 +303,14 @@ SPECTACULAR_SETTINGS = {
         {"name": "budgets", "description": "The resident budget: rounds, their money by area, residents' "
                                             "proposals, a signed-in voter's ballot and the results."},
         {"name": "feedback", "description": "Residents' map feedback: reports, their map and \"me too\"."},
+        {"name": "initiatives", "description": "Municipal initiatives addressed to the city, imported from "
+                                                "kuntalaisaloite.fi, with their state and the city's decision."},
+        {"name": "panels", "description": "Resident panels, developer groups, experience-expert groups and councils "
+                                           "with their topics, areas and member counts (never a member's address)."},
         {"name": "places", "description": "Place search for putting a report on the map."},
         {"name": "plans", "description": "Zoning plans and service development projects in six participation "
                                           "phases, and residents' comments on them drawn on the map."},
+        {"name": "reports", "description": "The yearly participation report's figures for the city or a department."},
         {"name": "staff", "description": "For the city's staff, signed in: tickets with private fields, figures."},
     ],
     # Open311 has its own specification: only the platform's own API is described here.

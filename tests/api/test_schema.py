@@ -22,7 +22,7 @@ from config.openapi import only_platform_api
 
 API_PREFIX = "/api/v1/"
 DOCUMENTATION_VIEWS = {"SpectacularAPIView", "ApiDocsView"}
-TAGS = {"areas", "budgets", "feedback", "places", "plans", "staff"}
+TAGS = {"areas", "budgets", "feedback", "initiatives", "panels", "places", "plans", "reports", "staff"}
 # Operations for a resident signed in through the identity step (a session, like the staff's).
 RESIDENTS_SIGNED_IN = {"GET /api/v1/budgets/{id}/ballot/", "PUT /api/v1/budgets/{id}/ballot/",
                        "POST /api/v1/budgets/{id}/proposals/"}
