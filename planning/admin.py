@@ -212,7 +212,9 @@ class CommentAdmin(GISModelAdmin):
         except ActionRefused as refused:
             self.message_user(request, str(refused), messages.ERROR)
 
-from planning import budget_admin  # noqa: E402,F401  (registers the resident budget's admin)
-from planning import initiative_admin  # noqa: E402,F401  (registers the initiatives' admin)
-from planning import participation_report_admin  # noqa: E402,F401  (registers the report's admin)
-from planning import panel_admin  # noqa: E402,F401  (registers the panels' admin)
+from planning import (
+    budget_admin,  # noqa: E402,F401  (registers the resident budget's admin)
+    initiative_admin,  # noqa: E402,F401  (registers the initiatives' admin)
+    panel_admin,  # noqa: E402,F401  (registers the panels' admin)
+    participation_report_admin,  # noqa: E402,F401  (registers the report's admin)
+)
