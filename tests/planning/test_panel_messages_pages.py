@@ -249,3 +249,13 @@ def test_the_budget_review_page_offers_the_panels_of_an_open_rounds_areas(areas)
     budget.save()
     html = _client(staff("pp-official-2", StaffRole.BUDGET_OFFICIAL)).get("/en/henkilosto/asukasbudjetti/")
     assert 'id="panel-offers"' not in html.content.decode()
+
+
+def test_moving_a_round_into_voting_in_the_admin_points_at_the_panels_to_invite(admin_client):
+    budget = BudgetRound.objects.create(year=2027, name_fi="Asukasbudjetti 2027", total=100_000,
+                                        phase=BudgetPhase.REVIEW)
+    response = admin_client.post("/en/admin/planning/budgetround/", {
+        "action": "move_forward", "_selected_action": [budget.pk]}, follow=True)
+    budget.refresh_from_db()
+    assert budget.phase == BudgetPhase.VOTING
+    assert 'href="/en/henkilosto/asukasbudjetti/#panel-offers"' in response.content.decode()
