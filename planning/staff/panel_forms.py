@@ -92,6 +92,8 @@ class PanelMessageForm(AccessibleErrors, DesignSystemForm, forms.Form):
         kwargs["initial"].setdefault("send_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(value, label) for value, label in PanelMessageKind.choices if value in kinds]
+        if len(self.fields["kind"].choices) == 1:  # a planner's or a budget official's only kind: chosen already
+            self.fields["kind"].initial = self.fields["kind"].choices[0][0]
         for name, queryset in (("process", processes), ("budget_round", budget_rounds),
                                ("topics", panel.topics.all()), ("areas", areas)):
             self.fields[name].queryset = queryset

@@ -116,10 +116,11 @@ def test_the_compose_page_is_prefilled_for_a_plan_and_for_a_budget_round(panel, 
                                         phase=BudgetPhase.VOTING)
     form = _client(admin).get(f"{BASE}{panel.slug}/kirjoita/?budget_round={budget.pk}").context["form"]
     assert form.initial["kind"] == PanelMessageKind.BUDGET and "Vote" in form.initial["subject"]
-    # A plan the planner does not run is not prefilled.
+    # A plan the planner does not run is not prefilled; their only kind is chosen already.
     someone_elses = process_walk(process_make(name_fi="Toisen kaava"), Phase.DRAFT)
-    form = _client(planner).get(f"{BASE}{panel.slug}/kirjoita/?process={someone_elses.pk}").context["form"]
-    assert "process" not in form.initial
+    response = _client(planner).get(f"{BASE}{panel.slug}/kirjoita/?process={someone_elses.pk}")
+    assert "process" not in response.context["form"].initial
+    assert re.search(r'<input type="radio" name="kind" value="plan_comments"[^>]*checked', response.content.decode())
 
 
 def test_counting_recipients_sends_nothing_and_keeps_what_was_written(panel, process, admin, areas,
