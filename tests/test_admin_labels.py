@@ -32,6 +32,9 @@ SAME_IN_BOTH = {
     ("sv", "Version"): "version is the Swedish word",
     ("sv", "Moderator"): "moderator is the Swedish word (a staff role)",
     ("sv", "Process"): "process is the Swedish word (a comment's participation process)",
+    ("sv", "Panel"): "panel is the Swedish word (a member's or an event's panel)",
+    ("sv", "1 Panel"): "panel is the Swedish word (the filter's choice with its count)",
+    ("sv", "Import"): "import is the Swedish word (the import run that brought an initiative)",
 }
 
 
@@ -154,6 +157,40 @@ def admin_world(city):
                                   statutory_step="initiation", department=Department.objects.get(code="kaupunkiymparisto"))
     Comment.objects.create(process=plan, phase=1, text="Lisää penkkejä puistoon.")
     _budget_rows(handler)
+    _panel_rows(handler)
+    _initiative_and_report_rows(handler)
+
+
+def _panel_rows(staff):
+    """A panel with a topic, a member who chose an area, a message sent to it and its history; an area's
+    channel and meeting place."""
+    from city.models import Area, AreaChannel, MeetingPlace
+    from planning.models import Panel, PanelEvent, PanelMember, PanelMessage, PanelTopic
+
+    area = Area.objects.exclude(kind__in=["city", "budget_area"]).first()
+    topic = PanelTopic.objects.create(code="liikenne-testi", name_fi="Liikenne", name_sv="Trafik")
+    panel = Panel.objects.create(slug="testipaneeli", kind="group", name_fi="Testipaneeli", description_fi="Kyselyt.")
+    panel.topics.add(topic)
+    member = PanelMember.objects.create(panel=panel, email="jasen@example.org", token="t" * 40)
+    member.areas.add(area)
+    message = PanelMessage.objects.create(panel=panel, kind="survey", subject="Kysely", body="Vastaa.",
+                                          created_by=staff, recipient_count=1)
+    PanelEvent.objects.create(panel=panel, action="sent", message=message, actor=staff)
+    AreaChannel.objects.create(area=area, kind="facebook", name="Kylän ryhmä", url="https://example.org/ryhma")
+    MeetingPlace.objects.create(area=area, name="Kylätalo", street_address="Kylätie 1",
+                                location=Point(288_000, 6_968_000, srid=3067), how_to_book="Soita.",
+                                door="Avain kirjastosta.")
+
+
+def _initiative_and_report_rows(staff):
+    """The sample initiatives with their import and history; an event's participants, a target and a report."""
+    from planning.initiative_demo import demo_initiatives_load
+    from planning.models import EventAttendance, ParticipationReport, ParticipationTarget
+
+    demo_initiatives_load()
+    EventAttendance.objects.create(name="Asukasilta", held_on="2026-03-01", participants=40, entered_by=staff)
+    ParticipationTarget.objects.create(year=2027, metric="feedback_received", value=100, set_by=staff)
+    ParticipationReport.objects.create(year=2026)
 
 
 def _budget_rows(enterer):

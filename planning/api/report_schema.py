@@ -5,7 +5,7 @@ here once and checked against real answers by the contract test."""
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
-from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, object_schema, ref, register_components
+from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, NOT_FOUND, object_schema, ref, register_components
 from geo_feedback.models import FeedbackKind
 from planning.models import ParticipationMetric, ReportStatus
 
@@ -131,5 +131,6 @@ participation_report_schema = extend_schema(
         200: OpenApiResponse(ref("ParticipationReport"), description="The figures."),
         202: OpenApiResponse(ref("ParticipationReportPending"), description="Being computed; ask again later."),
         400: BAD_REQUEST,
+        404: NOT_FOUND,  # the platform's rule for every path with a parameter; this one answers 400 instead
     },
 )

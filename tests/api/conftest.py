@@ -30,6 +30,9 @@ class ApiWorld:
     ballot_bodies: tuple[dict, ...] = ()
     # Proposals the same resident may send to a round in its proposal phase (the last of budget_ids).
     proposal_bodies: tuple[dict, ...] = ()
+    # The demo panels (by slug) and the sample initiatives (by kuntalaisaloite.fi id).
+    panel_slugs: tuple[str, ...] = ()
+    initiative_ids: tuple[int, ...] = ()
 
 
 @pytest.fixture
@@ -62,6 +65,12 @@ def api_world(city) -> ApiWorld:
     from city.community_demo import demo_community_load
 
     demo_community_load()
+    from planning.initiative_demo import demo_initiatives_load
+    from planning.models import Initiative, Panel
+    from planning.panel_demo import demo_panels_load
+
+    demo_panels_load()
+    demo_initiatives_load()
     voting, ballots, voter = _ballot_world()
     proposing, proposals = _proposal_world()
     return ApiWorld(
@@ -73,6 +82,8 @@ def api_world(city) -> ApiWorld:
         budget_ids=(voting.pk, proposing.pk),
         ballot_bodies=ballots,
         proposal_bodies=proposals,
+        panel_slugs=tuple(Panel.objects.values_list("slug", flat=True)[:3]),
+        initiative_ids=tuple(Initiative.objects.values_list("external_id", flat=True)[:3]),
     )
 
 

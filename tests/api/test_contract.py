@@ -60,6 +60,8 @@ _KNOWN_PLAN_IDS: list[int] = []
 _KNOWN_BUDGET_IDS: list[int] = []
 _KNOWN_BALLOTS: list[dict] = []
 _KNOWN_PROPOSALS: list[dict] = []
+_KNOWN_PANEL_SLUGS: list[str] = []
+_KNOWN_INITIATIVE_IDS: list[int] = []
 
 
 @schema.hook
@@ -69,6 +71,13 @@ def flatmap_path_parameters(context, path_parameters):
     if path_parameters and "id" in path_parameters and context.operation.path.startswith("/api/v1/budgets/") \
             and _KNOWN_BUDGET_IDS:
         return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_BUDGET_IDS)])
+    if path_parameters and "slug" in path_parameters and _KNOWN_PANEL_SLUGS:
+        return st.sampled_from([path_parameters, *({**path_parameters, "slug": s} for s in _KNOWN_PANEL_SLUGS)])
+    if path_parameters and "id" in path_parameters and context.operation.path.startswith("/api/v1/initiatives/") \
+            and _KNOWN_INITIATIVE_IDS:
+        return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_INITIATIVE_IDS)])
+    if path_parameters and "year" in path_parameters:
+        return st.sampled_from([path_parameters, {**path_parameters, "year": 2026}])
     if path_parameters and "id" in path_parameters and _KNOWN_PLAN_IDS:
         return st.sampled_from([path_parameters, *({**path_parameters, "id": i} for i in _KNOWN_PLAN_IDS)])
     return st.just(path_parameters)
@@ -135,6 +144,8 @@ def world(api_world: ApiWorld):
     _KNOWN_BUDGET_IDS[:] = list(api_world.budget_ids)
     _KNOWN_BALLOTS[:] = list(api_world.ballot_bodies)
     _KNOWN_PROPOSALS[:] = list(api_world.proposal_bodies)
+    _KNOWN_PANEL_SLUGS[:] = list(api_world.panel_slugs)
+    _KNOWN_INITIATIVE_IDS[:] = list(api_world.initiative_ids)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     world = World(api_world)
@@ -148,6 +159,8 @@ def world(api_world: ApiWorld):
         _KNOWN_BUDGET_IDS.clear()
         _KNOWN_BALLOTS.clear()
         _KNOWN_PROPOSALS.clear()
+        _KNOWN_PANEL_SLUGS.clear()
+        _KNOWN_INITIATIVE_IDS.clear()
     assert any(200 <= status < 300 for status in world.statuses), f"no success answer among {world.statuses}"
 
 
