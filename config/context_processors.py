@@ -31,5 +31,7 @@ def staff_areas(request):
             "staff_reviews_budget": lambda: proposal_may_review(request.user),
             "staff_enters_paper_ballots": lambda: has_role(request.user, *PAPER_BALLOT_ROLES),
             "staff_writes_to_panels": lambda: panel_pages_may_open(request.user),
+            "staff_keeps_participation": lambda: has_role(request.user, StaffRole.PARTICIPATION_AGENT,
+                                                          StaffRole.ADMINISTRATOR),
             "staff_sees_tickets": lambda: has_role(request.user, StaffRole.CUSTOMER_SERVICE, StaffRole.HANDLER,
                                                    StaffRole.PARTICIPATION_AGENT, StaffRole.ADMINISTRATOR)}
