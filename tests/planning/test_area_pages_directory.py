@@ -44,7 +44,7 @@ def test_staff_keep_channels_and_meeting_places_in_the_admin(admin_client, city)
     centre = Area.objects.get(code="60100")
     fields = {"area": centre.pk, "name": "Asukastila", "street_address": "Esimerkkitie 1", "capacity": "30",
               "how_to_book": "Varaa kalenterista.", "booking_url": "", "door": "Ovikoodi varauksen mukana."}
-    outside = admin_client.post("/admin/city/meetingplace/add/", {**fields, "location": "SRID=4326;POINT(24.9521 60.1704)"})
+    outside = admin_client.post("/en/admin/city/meetingplace/add/", {**fields, "location": "SRID=4326;POINT(24.9521 60.1704)"})
     assert outside.status_code == 200 and "The place lies outside the area" in outside.content.decode()
     assert not MeetingPlace.objects.exists()
     lon, lat = POINTS["60100"]

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from city.jobs import notification_send
 from city.models import AreaKind, Notification, StaffRole
@@ -339,6 +339,14 @@ def _refusal(**fields) -> PanelMessageRefused:
     return refused.value
 
 
+@pytest.fixture
+def english():
+    """The refusals read in English (the service speaks the active language, Finnish by default)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.usefixtures("english")
 def test_bad_input_is_refused_by_field(panel, admin):
     other = topic("muu")
     base = {"panel": panel, "actor": admin, "subject": "Aihe", "body": "Viesti."}
@@ -355,6 +363,7 @@ def test_bad_input_is_refused_by_field(panel, admin):
     assert set(_refusal(**{**base, "kind": PanelMessageKind.NEWSLETTER, "body": "NUL\x00"}).errors) == {"body"}
 
 
+@pytest.mark.usefixtures("english")
 def test_who_may_write_to_which_panel(process, panel, planner):
     budget = BudgetRound.objects.create(year=2027, name_fi="Asukasbudjetti 2027", total=100_000,
                                         phase=BudgetPhase.PROPOSALS)

@@ -195,7 +195,7 @@ def test_the_own_data_page_changes_choices(client, world):
     assert member.language == "sv" and list(member.topics.all()) == [world["libraries"]]
     assert set(member.areas.all()) == set(world["areas"][1:])
     assert 'id="member-saved"' in client.get(response["Location"]).content.decode()
-    bad = client.post(path, {"topics": [world["other_topic"].pk], "language": "de"})
+    bad = client.post("/en" + path, {"topics": [world["other_topic"].pk], "language": "de"})
     assert bad.status_code == 400
     html = bad.content.decode()
     assert "Choose the topics from the list." in html and "Choose a language from the list." in html
@@ -209,7 +209,7 @@ def test_unsubscribe_by_the_button_and_by_rfc_8058_one_click(world):
 
     csrf_client = Client(enforce_csrf_checks=True)
     anna = _confirmed(world)
-    page = csrf_client.get(f"/paneelit/eroa/{anna.token}/")
+    page = csrf_client.get(f"/en/paneelit/eroa/{anna.token}/")
     assert page.status_code == 200 and page["X-Robots-Tag"] == "noindex"
     assert 'id="panel-leave-form"' in page.content.decode() and "Leave the panel" in page.content.decode()
     assert PanelMember.objects.filter(pk=anna.pk).exists()  # opening the link leaves nothing

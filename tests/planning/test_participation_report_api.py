@@ -62,5 +62,5 @@ def test_400_names_the_field(year, query, field):
 def test_in_the_openapi_schema():
     schema = Client().get("/api/v1/schema/?format=json").json()
     operation = schema["paths"]["/api/v1/participation-report/{year}/"]["get"]
-    assert set(operation["responses"]) == {"200", "202", "400"}
+    assert set(operation["responses"]) == {"200", "202", "400", "404"}  # 404: the rule for every path parameter
     assert "Retry-After" in operation["responses"]["202"]["headers"]
