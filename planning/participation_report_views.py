@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from planning.models import ParticipationReport, ReportStatus
 from planning.participation_report import SECTIONS
 from planning.participation_report_display import csv_rows, department_name, report_sections
-from planning.participation_report_forms import ReportChoiceForm
+from planning.participation_report_forms import ReportChoiceForm, report_years
 from planning.report_views import _Echo, _safe, _stylesheet_path
 from planning.services.participation_reports import participation_report_request
 
@@ -42,11 +42,15 @@ def step_label(step: str) -> str:
             "names": _("Names")}.get(step, "")
 
 
-def _choice(request) -> tuple[ReportChoiceForm, ParticipationReport | None]:
-    """The form of the query, and the report it asks for (None without a valid choice)."""
-    if "year" not in request.GET:
-        return ReportChoiceForm(language=_language()), None
-    form = ReportChoiceForm(request.GET, language=_language())
+def _choice(request, *, default: bool = False) -> tuple[ReportChoiceForm, ParticipationReport | None]:
+    """The form of the query, and the report it asks for (None without a valid choice). With ``default``
+    a query without a year asks for this year's report of the whole city, so the page opens on it."""
+    data = request.GET
+    if "year" not in data:
+        if not default:
+            return ReportChoiceForm(language=_language()), None
+        data = {"year": str(report_years()[0]), "department": ""}
+    form = ReportChoiceForm(data, language=_language())
     if not form.is_valid():
         return form, None
     return form, participation_report_request(year=form.cleaned_data["year"], department=form.chosen_department())
@@ -76,7 +80,7 @@ def _maps(sections, nonce: str) -> None:
 
 def report_page(request):
     """The choice of year and department; the progress while the report is computed; then the report."""
-    form, report = _choice(request)
+    form, report = _choice(request, default=True)
     context = {"form": form, "report": report, "language": _language(), "for_pdf": False}
     status = 400 if form.is_bound and not form.is_valid() else 200
     if report is not None and report.status == ReportStatus.DONE:

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from pypdf import PdfReader
 
 from city.seed import CITY_ENVIRONMENT
@@ -29,12 +30,14 @@ def done_report(department, year: int = YEAR) -> ParticipationReport:
                                               progress=100, figures=figures, fingerprint=report_fingerprint())
 
 
-def test_the_page_offers_the_choice_first():
+def test_the_page_opens_on_this_years_report_of_the_whole_city():
     answer = Client().get(PAGE)
     assert answer.status_code == 200
     page = answer.content.decode()
     assert 'name="year"' in page and 'name="department"' in page
-    assert not ParticipationReport.objects.exists()
+    report = ParticipationReport.objects.get()
+    assert report.year == timezone.localdate().year and report.department is None
+    assert f'<option value="{report.year}" selected>' in page
 
 
 def test_a_bad_choice_is_told_at_the_field():
