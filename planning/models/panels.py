@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from city.querysets import to_storage
+
 PANEL_MESSAGE_SUBJECT_MAX = 200
 PANEL_MESSAGE_BODY_MAX = 5000
 
@@ -142,8 +144,7 @@ class PanelMemberQuerySet(models.QuerySet):
         """
         members = self.confirmed()
         if reach is not None:
-            if reach.srid != settings.STORAGE_SRID:
-                reach = reach.transform(settings.STORAGE_SRID, clone=True)
+            reach = to_storage(reach)
             areas = self.model.areas.through.objects.filter(panelmember_id=OuterRef("pk"))
             meeting = areas.filter(area__boundary__intersects=reach).exclude(area__boundary__touches=reach)
             members = members.filter(~Exists(areas) | Exists(meeting))
