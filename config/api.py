@@ -49,16 +49,27 @@ def feature_response(request, text: str, *, status_code: int = 200) -> HttpRespo
     return HttpResponse(text, status=status_code, content_type=request.accepted_renderer.media_type)
 
 
+def next_page_url(request, next_cursor: str | None) -> str | None:
+    """The address of a keyset-paged list's following page: the request's own query with the cursor
+    replaced; None on the last page."""
+    if not next_cursor:
+        return None
+    params = request.query_params.copy()
+    params["cursor"] = next_cursor
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
 def collection_response(request, features_json: str, *, next_cursor: str | None = None) -> HttpResponse:
     """A page of features the database wrote, as a FeatureCollection whose ``next`` is the address of
-    the following page (the request's own query with the cursor replaced), or null on the last page."""
-    next_url = None
-    if next_cursor:
-        params = request.query_params.copy()
-        params["cursor"] = next_cursor
-        next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-    body = '{"type": "FeatureCollection", "next": ' + json.dumps(next_url) + ', "features": ' + features_json + "}"
+    the following page, or null on the last page."""
+    body = ('{"type": "FeatureCollection", "next": ' + json.dumps(next_page_url(request, next_cursor))
+            + ', "features": ' + features_json + "}")
     return HttpResponse(body, content_type=GEOJSON)
+
+
+def json_response(body) -> HttpResponse:
+    """Plain JSON (not GeoJSON) a view built itself, its letters as they are (ä, not \\u00e4)."""
+    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
 
 
 class LocalizedAPIView(APIView):

@@ -107,6 +107,16 @@ LANG_PARAMETER = OpenApiParameter(
 LOCALIZED_PARAMETERS = [LANG_PARAMETER, OpenApiParameter("format", exclude=True)]
 
 
+def cursor_page_parameters(*, maximum: int, per_page: str) -> list[OpenApiParameter]:
+    """``limit`` and ``cursor`` of a keyset-paged list, whose ``next`` is made by ``config.api.next_page_url``."""
+    return [
+        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": maximum, "default": 100},
+                         OpenApiParameter.QUERY, description=per_page),
+        OpenApiParameter("cursor", {"type": "string", "maxLength": 200}, OpenApiParameter.QUERY,
+                         description="From a previous page's `next`; not made by hand."),
+    ]
+
+
 def error_response(description: str, detail: str) -> OpenApiResponse:
     """A ``{"detail": …}`` answer; ``detail`` is an example of the message (in English)."""
     return OpenApiResponse(ref("ErrorDetail"), description=description,

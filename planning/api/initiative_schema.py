@@ -5,7 +5,15 @@ checked against real answers by the contract test (tests/api/test_initiative_api
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
-from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, NOT_FOUND, object_schema, ref, register_components
+from config.openapi import (
+    BAD_REQUEST,
+    LOCALIZED_PARAMETERS,
+    NOT_FOUND,
+    cursor_page_parameters,
+    object_schema,
+    ref,
+    register_components,
+)
 from planning.initiative_selectors import API_MAX_PAGE
 from planning.models.initiatives import InitiativeState, InitiativeType
 
@@ -67,10 +75,7 @@ initiative_list_schema = extend_schema(
     parameters=[
         OpenApiParameter("state", {"type": "string", "enum": InitiativeState.values}, OpenApiParameter.QUERY,
                          description="Only the initiatives in this state."),
-        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": API_MAX_PAGE, "default": 100},
-                         OpenApiParameter.QUERY, description="Initiatives per page."),
-        OpenApiParameter("cursor", {"type": "string", "maxLength": 200}, OpenApiParameter.QUERY,
-                         description="From a previous page's `next`; not made by hand."),
+        *cursor_page_parameters(maximum=API_MAX_PAGE, per_page="Initiatives per page."),
         *LOCALIZED_PARAMETERS,
     ],
     responses={200: OpenApiResponse(ref("InitiativeList"), description="The initiatives."), 400: BAD_REQUEST},

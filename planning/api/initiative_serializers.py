@@ -8,8 +8,8 @@ from django.conf import settings
 from rest_framework import serializers
 
 from city.links import page_path
-from city.paging import InvalidCursor, decode_cursor, encode_cursor
-from planning.api.serializers import INVALID_CURSOR
+from city.paging import decode_cursor, encode_cursor
+from planning.api.serializers import CursorPageSerializer
 from planning.initiative_selectors import API_MAX_PAGE
 from planning.models.initiatives import Initiative, InitiativeState
 
@@ -20,18 +20,14 @@ def initiative_cursor(last: tuple[date, int]) -> str:
     return encode_cursor(datetime.combine(published_on, time.min, tzinfo=UTC), number)
 
 
-class InitiativeQuerySerializer(serializers.Serializer):
+class InitiativeQuerySerializer(CursorPageSerializer):
     """``GET /api/v1/initiatives/``: an optional state, and the page."""
 
     state = serializers.ChoiceField(required=False, choices=InitiativeState.values)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=API_MAX_PAGE, default=100)
-    cursor = serializers.CharField(required=False, max_length=200)
 
     def validate_cursor(self, cursor) -> tuple[date, int]:
-        try:
-            moment, number = decode_cursor(cursor)
-        except InvalidCursor:
-            raise serializers.ValidationError(INVALID_CURSOR) from None
+        moment, number = decode_cursor(super().validate_cursor(cursor))
         return moment.astimezone(UTC).date(), number
 
 

@@ -4,22 +4,14 @@ Parse, call one selector, serialise."""
 
 from __future__ import annotations
 
-import json
-
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework.request import Request
 
-from config.api import LocalizedAPIView
+from config.api import LocalizedAPIView, json_response, next_page_url
 from planning.api.initiative_schema import initiative_detail_schema, initiative_list_schema
 from planning.api.initiative_serializers import InitiativeQuerySerializer, initiative_cursor, initiative_data
 from planning.initiative_selectors import LARGEST_ID, initiative_public, initiatives_api_page
-
-JSON = "application/json"
-
-
-def _json(body) -> HttpResponse:
-    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type=JSON)
 
 
 class InitiativeListView(LocalizedAPIView):
@@ -32,12 +24,8 @@ class InitiativeListView(LocalizedAPIView):
         fields = query.validated_data
         rows, last = initiatives_api_page(state=fields.get("state", ""), limit=fields["limit"],
                                           after=fields.get("cursor"))
-        next_url = None
-        if last is not None:
-            params = request.query_params.copy()
-            params["cursor"] = initiative_cursor(last)
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-        return _json({"next": next_url,
+        next_url = next_page_url(request, initiative_cursor(last) if last is not None else None)
+        return json_response({"next": next_url,
                       "results": [initiative_data(row, language=self.language) for row in rows]})
 
 
@@ -52,4 +40,4 @@ class InitiativeDetailView(LocalizedAPIView):
             initiative = initiative_public(int(id))
         if initiative is None:
             raise Http404(_("No initiative addressed to Seinäjoki has this number."))
-        return _json(initiative_data(initiative, language=self.language, detail=True))
+        return json_response(initiative_data(initiative, language=self.language, detail=True))

@@ -6,7 +6,15 @@ against real answers by the contract test (tests/api/test_panel_api.py). No memb
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
-from config.openapi import BAD_REQUEST, LOCALIZED_PARAMETERS, NOT_FOUND, object_schema, ref, register_components
+from config.openapi import (
+    BAD_REQUEST,
+    LOCALIZED_PARAMETERS,
+    NOT_FOUND,
+    cursor_page_parameters,
+    object_schema,
+    ref,
+    register_components,
+)
 from planning.models import PanelKind
 from planning.panel_selectors import API_MAX_PAGE
 
@@ -66,10 +74,7 @@ panel_list_schema = extend_schema(
                 "it has. No member's address is ever given. Paging is by keyset cursor: follow `next` until it "
                 "is null.",
     parameters=[
-        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": API_MAX_PAGE, "default": 100},
-                         OpenApiParameter.QUERY, description="Panels per page."),
-        OpenApiParameter("cursor", {"type": "string", "maxLength": 200}, OpenApiParameter.QUERY,
-                         description="From a previous page's `next`; not made by hand."),
+        *cursor_page_parameters(maximum=API_MAX_PAGE, per_page="Panels per page."),
         *LOCALIZED_PARAMETERS,
     ],
     responses={200: OpenApiResponse(ref("PanelList"), description="The panels."), 400: BAD_REQUEST},

@@ -4,7 +4,6 @@ Parse, call one selector, serialise. No member's address is read for it."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from django.conf import settings
@@ -14,32 +13,22 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from city.links import page_path
-from city.paging import InvalidCursor, decode_cursor, encode_cursor
-from config.api import LocalizedAPIView
+from city.paging import decode_cursor, encode_cursor
+from config.api import LocalizedAPIView, json_response, next_page_url
 from planning.api.panel_schema import panel_detail_schema, panel_list_schema
-from planning.api.serializers import INVALID_CURSOR
+from planning.api.serializers import CursorPageSerializer
 from planning.panel_selectors import API_MAX_PAGE, panel_api_item, panels_api_page
 
-JSON = "application/json"
 
-
-class PanelQuerySerializer(serializers.Serializer):
+class PanelQuerySerializer(CursorPageSerializer):
     limit = serializers.IntegerField(required=False, min_value=1, max_value=API_MAX_PAGE, default=100)
-    cursor = serializers.CharField(required=False, max_length=200)
 
     def validate_cursor(self, cursor):
-        try:
-            return decode_cursor(cursor)
-        except InvalidCursor:
-            raise serializers.ValidationError(INVALID_CURSOR) from None
+        return decode_cursor(super().validate_cursor(cursor))
 
 
 def _page_url(language: str):
     return lambda slug: settings.SITE_URL + page_path("panels:detail", language, slug)
-
-
-def _json(body) -> HttpResponse:
-    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type=JSON)
 
 
 class PanelListView(LocalizedAPIView):
@@ -52,12 +41,8 @@ class PanelListView(LocalizedAPIView):
         fields = query.validated_data
         items, last = panels_api_page(language=self.language, page_url=_page_url(self.language),
                                       limit=fields["limit"], after=fields.get("cursor"))
-        next_url = None
-        if last is not None:
-            params = request.query_params.copy()
-            params["cursor"] = encode_cursor(*last)
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-        return _json({"next": next_url, "results": items})
+        next_url = next_page_url(request, encode_cursor(*last) if last is not None else None)
+        return json_response({"next": next_url, "results": items})
 
 
 class PanelDetailView(LocalizedAPIView):
@@ -70,6 +55,6 @@ class PanelDetailView(LocalizedAPIView):
             item = panel_api_item(slug, language=self.language, page_url=_page_url(self.language))
         if item is None:
             raise Http404(_("No such panel."))
-        return _json(item)
+        return json_response(item)
 
 
