@@ -125,3 +125,18 @@ def test_the_admin_registers_events_targets_and_read_only_reports(rf):
                                                               ParticipationReport))
     report_admin = admin.site._registry[ParticipationReport]
     assert not report_admin.has_add_permission(rf.get("/")) and not report_admin.has_change_permission(rf.get("/"))
+
+
+
+def test_the_staff_navigation_leads_to_pages_the_agent_may_open():
+    """Every link of the report's staff navigation opens for an agent; the panels' navigation marks its own
+    list as the current page, not the councils' list that shares its url name."""
+    client = signed_in("agentti", StaffRole.PARTICIPATION_AGENT)
+    page = client.get(PAGE).content.decode()
+    for path in ("/henkilosto/kaavat/", "/henkilosto/paneelit/", "/henkilosto/paneelit/jasenet/", PAGE):
+        assert f'href="{path}"' in page, path
+        assert client.get(path).status_code == 200, path
+    councils = client.get("/henkilosto/paneelit/jasenet/").content.decode()
+    assert '<a href="/henkilosto/paneelit/jasenet/"' in councils
+    assert '<a href="/henkilosto/paneelit/" aria-current="page">' not in councils
+    assert '<a href="/henkilosto/paneelit/" aria-current="page">' in client.get("/henkilosto/paneelit/").content.decode()
